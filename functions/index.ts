@@ -1,0 +1,7 @@
+/*
+ * Entry of dist/functions.js. Loading this bundle registers every DTC.* function with
+ * CustomFunctions.associate (the calls are appended to each wrapper module at build time by
+ * CustomFunctionsMetadataPlugin from the same JSDoc that generates functions.json). It needs
+ * only the CustomFunctions global that Excel's runtime provides: no office.js, no Office.onReady.
+ */
+import "./aipl";

@@ -1,0 +1,93 @@
+/**
+ * The shared edge between the engine and Excel: output shaping and error mapping.
+ *
+ * Wrappers in this folder hold no logic; each one hands its raw Excel arguments to an engine
+ * function inside one of the helpers below, which
+ * - turns an {@link InputError} (invalid input) into a `CustomFunctions.Error` for the call,
+ * - turns {@link CellError} values inside a result into `CustomFunctions.Error` cells,
+ * - replaces any non-finite number by `#NUM!` (a function never returns NaN or Infinity),
+ * - shapes model rows: the whole row, one `indicator` as a scalar, or `with_headers`,
+ * - and never lets any other exception escape.
+ */
+import { CellError, InputError, type Cell, type ErrorKind } from "../src/excel/errors";
+import { formatMessage, languageOf, setLanguage } from "../src/excel/messages";
+import { optFlag } from "../src/excel/coerce";
+import { pickIndicator, type Indicator } from "../src/excel/indicators";
+
+/** What a custom function hands back to Excel. */
+export type ExcelValue = number | string | boolean | CustomFunctions.Error;
+
+const CODE_NAMES: Record<ErrorKind, string> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#DIV/0!": "divisionByZero",
+  "#NUM!": "invalidNumber",
+};
+
+/** Follow Office's display language when the Office runtime is present; English otherwise. */
+function followDisplayLanguage(): void {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  let tag: string | undefined;
+  try {
+    tag = office?.context?.displayLanguage;
+  } catch {
+    tag = undefined;
+  }
+  setLanguage(languageOf(tag));
+}
+
+/** Build the runtime's error object for a cell error, with its one-line message. */
+export function toExcelError(err: CellError): CustomFunctions.Error {
+  const cf = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  const codes = cf?.ErrorCode as unknown as Record<string, string> | undefined;
+  const code = (codes?.[CODE_NAMES[err.kind]] ?? err.kind) as CustomFunctions.ErrorCode;
+  return new CustomFunctions.Error(code, formatMessage(err));
+}
+
+function toExcel(v: Cell): ExcelValue {
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? v : toExcelError(new CellError("#NUM!", "notFinite", { what: "result" }));
+  }
+  if (typeof v === "string") return v;
+  return toExcelError(v);
+}
+
+function guard<T>(compute: () => T): T | CustomFunctions.Error {
+  followDisplayLanguage();
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof InputError) return toExcelError(e.cell);
+    const detail = e instanceof Error ? e.message : String(e);
+    return toExcelError(new CellError("#VALUE!", "internal", { detail }));
+  }
+}
+
+/** A spilling result (matrix) computed by the engine. */
+export function spill(compute: () => Cell[][]): ExcelValue[][] | CustomFunctions.Error {
+  return guard(() => compute().map((row) => row.map(toExcel)));
+}
+
+/** A single-value result computed by the engine. */
+export function scalar(compute: () => Cell): ExcelValue {
+  return guard(() => toExcel(compute()));
+}
+
+/**
+ * A model function's result: one row of indicators, or one indicator as a scalar when
+ * `indicator` is given; `with_headers` adds the English short names above.
+ */
+export function modelRow(
+  defs: readonly Indicator[],
+  indicator: unknown,
+  withHeaders: unknown,
+  compute: () => Cell[],
+): ExcelValue[][] | ExcelValue {
+  return guard(() => {
+    const pick = pickIndicator(defs, indicator);
+    const headers = optFlag(withHeaders, "with_headers");
+    const row = compute().map(toExcel);
+    if (pick !== undefined) return headers ? [[defs[pick].name], [row[pick]]] : row[pick];
+    return headers ? [defs.map((d) => d.name), row] : [row];
+  });
+}

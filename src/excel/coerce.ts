@@ -1,0 +1,322 @@
+/**
+ * Coercion of the values Excel passes to custom functions (SPEC section 0).
+ *
+ * Excel hands a range over as `any[][]` and a single cell as a scalar; a blank cell may arrive
+ * as `""`, `null` or `undefined`. This module turns those raw values into typed values once,
+ * with precise `#VALUE!` errors that name the argument and the 1-based row/column, so the
+ * models compute on clean numbers and small integer codes.
+ *
+ * Hot paths (whole-column references of 1,048,576 rows) read the 2-D array directly, avoid
+ * allocation per cell and check the common cases first.
+ */
+import { invalid, type Where } from "./errors";
+import { show } from "./messages";
+
+/** Most rows one call accepts: a whole Excel column. More fails fast with `#VALUE!`. */
+export const MAX_ROWS = 1_048_576;
+
+/** `""`, `null`, `undefined` and whitespace-only text are blank. */
+export function isBlank(v: unknown): boolean {
+  return v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+
+/**
+ * Parse a *Number* per SPEC: a finite JS number, a plain decimal text (`"1200"`, `"-3"`,
+ * `"0.05"`, also exponent form as CSV exports write it) or a percentage text (`"5%"` = 0.05).
+ * Returns `undefined` for anything else (blank included).
+ */
+export function parseNumber(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== "string") return undefined;
+  const s = v.trim();
+  if (DECIMAL.test(s)) {
+    const x = Number(s);
+    return Number.isFinite(x) ? x : undefined;
+  }
+  const m = PERCENT.exec(s);
+  if (m) {
+    const x = Number(m[1]) / 100;
+    return Number.isFinite(x) ? x : undefined;
+  }
+  return undefined;
+}
+
+/** Value domains of SPEC section 0. */
+export type Domain = "any" | "count" | "rate" | "positive";
+
+/** Check `x` against a domain; throws `#VALUE!` at `where`. */
+export function checkDomain(x: number, domain: Domain, where: Where): number {
+  switch (domain) {
+    case "count":
+      if (x < 0) invalid("negative", where, { value: x });
+      break;
+    case "rate":
+      if (x < 0 || x > 1) invalid("notRate", where, { value: x });
+      break;
+    case "positive":
+      if (!(x > 0)) invalid("notPositive", where, { value: x });
+      break;
+  }
+  return x;
+}
+
+/** Coerce one cell to a number in `domain`; blank is `#VALUE!` ("a value is required"). */
+export function cellNumber(v: unknown, where: Where, domain: Domain = "any"): number {
+  const x = parseNumber(v);
+  if (x === undefined) {
+    if (isBlank(v)) invalid("required", where);
+    invalid("notNumber", where, { value: show(v) });
+  }
+  return checkDomain(x, domain, where);
+}
+
+/** Like {@link cellNumber} but blank gives `undefined` (for optional cells). */
+export function cellNumberOpt(v: unknown, where: Where, domain: Domain = "any"): number | undefined {
+  if (isBlank(v)) return undefined;
+  return cellNumber(v, where, domain);
+}
+
+/** Unwrap a scalar argument: a 1×1 range counts as its one cell. */
+export function scalarOf(arg: unknown, name: string): unknown {
+  if (Array.isArray(arg)) {
+    const rows = arg.length;
+    const cols = rows > 0 && Array.isArray(arg[0]) ? (arg[0] as unknown[]).length : 1;
+    if (rows === 1 && cols === 1) return Array.isArray(arg[0]) ? (arg[0] as unknown[])[0] : arg[0];
+    invalid("wrongCount", { arg: name }, { expected: 1, actual: rows * cols });
+  }
+  return arg;
+}
+
+/** A required scalar number. */
+export function num(arg: unknown, name: string, domain: Domain = "any"): number {
+  return cellNumber(scalarOf(arg, name), { arg: name }, domain);
+}
+
+/** An optional scalar number: blank or omitted (`null`) gives `dflt`. */
+export function optNum(arg: unknown, name: string, domain: Domain, dflt: number): number {
+  const v = scalarOf(arg, name);
+  return isBlank(v) ? dflt : cellNumber(v, { arg: name }, domain);
+}
+
+/** An optional whole number ≥ `min`; blank gives `undefined`. */
+export function optInt(arg: unknown, name: string, min: number): number | undefined {
+  const v = scalarOf(arg, name);
+  if (isBlank(v)) return undefined;
+  const x = cellNumber(v, { arg: name });
+  if (!Number.isInteger(x) || x < min) invalid("notInteger", { arg: name }, { value: x, min });
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flags
+
+const FLAG_WORDS = new Map<string, number>([
+  ["y", 1], ["yes", 1], ["true", 1], ["是", 1],
+  ["n", 0], ["no", 0], ["false", 0], ["否", 0],
+]);
+
+/** Flag code of one cell: 1 yes, 0 no (blank included), -1 invalid. */
+export function flagCode(v: unknown): number {
+  if (v === true) return 1;
+  if (v === false || v === "" || v === null || v === undefined) return 0;
+  if (typeof v === "number") return Number.isFinite(v) ? (v !== 0 ? 1 : 0) : -1;
+  if (typeof v === "string") {
+    const s = v.trim().toLowerCase();
+    if (s === "") return 0;
+    const w = FLAG_WORDS.get(s);
+    if (w !== undefined) return w;
+    const x = parseNumber(s);
+    return x === undefined ? -1 : x !== 0 ? 1 : 0;
+  }
+  return -1;
+}
+
+/** Coerce one cell to a flag, or `#VALUE!` at `where`. */
+export function cellFlag(v: unknown, where: Where): boolean {
+  const c = flagCode(v);
+  if (c < 0) invalid("notFlag", where, { value: show(v) });
+  return c === 1;
+}
+
+/** An optional scalar flag (`with_headers` and the like): blank/omitted gives `dflt`. */
+export function optFlag(arg: unknown, name: string, dflt = false): boolean {
+  const v = scalarOf(arg, name);
+  return isBlank(v) ? dflt : cellFlag(v, { arg: name });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+
+/** Stage codes: 0 = outside AIPL (or blank), then A < I < P < L. */
+export const NONE = 0;
+export const STAGE_A = 1;
+export const STAGE_I = 2;
+export const STAGE_P = 3;
+export const STAGE_L = 4;
+export const STAGE_LETTERS = ["A", "I", "P", "L"] as const;
+
+const STAGE_WORDS = new Map<string, number>([
+  ["a", 1], ["i", 2], ["p", 3], ["l", 4],
+  ["awareness", 1], ["interest", 2], ["purchase", 3], ["loyalty", 4],
+  ["认知", 1], ["兴趣", 2], ["购买", 3], ["忠诚", 4],
+  ["-", 0], ["none", 0], ["无", 0], ["", 0],
+]);
+
+/** Stage code of one cell (0–4), or -1 for an unknown label. Single letters take a fast path. */
+export function stageCode(v: unknown): number {
+  if (typeof v === "string") {
+    if (v.length === 1) {
+      switch (v.charCodeAt(0)) {
+        case 65: case 97: return 1; // A a
+        case 73: case 105: return 2; // I i
+        case 80: case 112: return 3; // P p
+        case 76: case 108: return 4; // L l
+        case 45: case 32: return 0; // "-" and " "
+      }
+    }
+    const c = STAGE_WORDS.get(v.trim().toLowerCase());
+    return c === undefined ? -1 : c;
+  }
+  if (v === null || v === undefined) return 0;
+  return -1;
+}
+
+/** Coerce one cell to a stage code, or `#VALUE!` naming the label and its place. */
+export function cellStage(v: unknown, where: Where): number {
+  const c = stageCode(v);
+  if (c < 0) invalid("unknownStage", where, { value: show(v) });
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vectors: a single row or a single column of a range
+
+/** A vector argument: a view on the raw 2-D array, read along its one long dimension. */
+export interface Vec {
+  readonly name: string;
+  readonly data: readonly (readonly unknown[])[];
+  /** Number of cells. */
+  readonly n: number;
+  /** True for a 1×n row; a column (including 1×1) reads `data[i][0]`. */
+  readonly isRow: boolean;
+}
+
+/** The 2-D view of any argument: a scalar becomes 1×1. */
+export function grid(arg: unknown): unknown[][] {
+  if (!Array.isArray(arg)) return [[arg]];
+  if (arg.length === 0) return [];
+  if (!Array.isArray(arg[0])) return [arg as unknown[]];
+  return arg as unknown[][];
+}
+
+/** Dimensions of an argument as rows × columns. */
+export function dims(arg: unknown): { rows: number; cols: number } {
+  const g = grid(arg);
+  return { rows: g.length, cols: g.length ? g[0].length : 0 };
+}
+
+/** Read an argument as a vector (one row or one column), or `#VALUE!` for a block. */
+export function vec(arg: unknown, name: string): Vec {
+  const data = grid(arg);
+  const rows = data.length;
+  const cols = rows ? data[0].length : 0;
+  if (rows > MAX_ROWS) invalid("tooManyRows", { arg: name }, { actual: rows, limit: MAX_ROWS });
+  if (rows > 1 && cols > 1) invalid("notVector", { arg: name }, { rows, cols });
+  const isRow = rows === 1 && cols > 1;
+  return { name, data, n: isRow ? cols : rows, isRow };
+}
+
+/** Raw cell `i` (0-based) of a vector. */
+export function at(v: Vec, i: number): unknown {
+  return v.isRow ? v.data[0][i] : v.data[i][0];
+}
+
+/** The place of cell `i` (0-based) of a vector: a row for columns, a column for rows. */
+export function whereAt(v: Vec, i: number): Where {
+  return v.isRow ? { arg: v.name, col: i + 1 } : { arg: v.name, row: i + 1 };
+}
+
+/** Exactly `n` required numbers in `domain` from a 1×n or n×1 argument. */
+export function numbers(arg: unknown, name: string, n: number, domain: Domain = "any"): number[] {
+  const v = vec(arg, name);
+  if (v.n !== n) invalid("wrongCount", { arg: name }, { expected: n, actual: v.n });
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = cellNumber(at(v, i), whereAt(v, i), domain);
+  return out;
+}
+
+/** Row-level functions: all column arguments must have the same number of cells. */
+export function sameLength(vs: readonly Vec[]): number {
+  const n = vs[0].n;
+  for (let k = 1; k < vs.length; k++) {
+    if (vs[k].n !== n) {
+      invalid("lengthMismatch", { arg: vs[k].name }, { actual: vs[k].n, other: vs[0].name, expected: n });
+    }
+  }
+  return n;
+}
+
+/** Stage codes of a vector (0 outside/blank, 1–4 A–L); unknown labels fail with their row. */
+export function stageColumn(v: Vec): Uint8Array {
+  const n = v.n;
+  const out = new Uint8Array(n);
+  const d = v.data;
+  if (v.isRow) {
+    const row = d[0];
+    for (let i = 0; i < n; i++) {
+      const c = stageCode(row[i]);
+      if (c < 0) cellStage(row[i], whereAt(v, i));
+      out[i] = c;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = d[i][0];
+      const c = stageCode(x);
+      if (c < 0) cellStage(x, whereAt(v, i));
+      out[i] = c;
+    }
+  }
+  return out;
+}
+
+/** Flags of a vector (1 yes, 0 no or blank); invalid cells fail with their row. */
+export function flagColumn(v: Vec): Uint8Array {
+  const n = v.n;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = v.isRow ? v.data[0][i] : v.data[i][0];
+    const c = x === true ? 1 : x === false || x === "" || x === null || x === undefined ? 0 : flagCode(x);
+    if (c < 0) cellFlag(x, whereAt(v, i));
+    out[i] = c;
+  }
+  return out;
+}
+
+/** Numbers of a vector in `domain`; blank cells become NaN (the model decides what blank means). */
+export function numberColumn(v: Vec, domain: Domain = "any"): Float64Array {
+  const n = v.n;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = v.isRow ? v.data[0][i] : v.data[i][0];
+    if (typeof x === "number" && Number.isFinite(x)) {
+      if (domain !== "any") checkDomain(x, domain, whereAt(v, i));
+      out[i] = x;
+    } else if (x === "" || x === null || x === undefined || isBlank(x)) {
+      out[i] = NaN;
+    } else {
+      out[i] = cellNumber(x, whereAt(v, i), domain);
+    }
+  }
+  return out;
+}
+
+/** Identifier text of a cell, compared as trimmed text (123 and "123" are equal); "" if blank. */
+export function idText(v: unknown): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return "";
+}

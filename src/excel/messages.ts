@@ -1,0 +1,145 @@
+/**
+ * The one message catalog of the engine, in English and Simplified Chinese.
+ *
+ * Every error a user can see is rendered from a key of {@link catalog}. A message is one line
+ * that starts with the place of the problem: the documented argument name and, where it
+ * applies, the 1-based row and column inside that argument, e.g.
+ * `stage_end row 17: unknown stage "X"` / `stage_end 第 17 行：未知阶段“X”`.
+ *
+ * Placeholders: `{name}` is replaced by the parameter of that name; the place prefix is added
+ * by {@link formatMessage} from the error's `where`.
+ */
+import type { CellError, MessageParams, Where } from "./errors";
+
+export type Lang = "en" | "zh";
+
+interface Entry {
+  en: string;
+  zh: string;
+}
+
+/** Message templates. Keys are stable identifiers; tests assert on the rendered text. */
+export const catalog = {
+  // --- coercion of single values -------------------------------------------------------
+  notNumber: { en: '"{value}" is not a number', zh: "“{value}”不是数字" },
+  notFlag: {
+    en: '"{value}" is not a yes/no value (use TRUE/FALSE, 1/0, Y/N, YES/NO or 是/否)',
+    zh: "“{value}”不是是/否值（请用 TRUE/FALSE、1/0、Y/N、YES/NO 或 是/否）",
+  },
+  unknownStage: {
+    en: 'unknown stage "{value}" (use A, I, P, L, or - for none)',
+    zh: "未知阶段“{value}”（请用 A、I、P、L，或用 - 表示不在 AIPL 内）",
+  },
+  notText: { en: '"{value}" is not a text label', zh: "“{value}”不是文本标签" },
+  required: { en: "a value is required here", zh: "此处必须填写数值" },
+  negative: { en: "{value} is negative; a count must be ≥ 0", zh: "{value} 为负数；人数/数量必须 ≥ 0" },
+  notRate: { en: "{value} is not a rate between 0 and 1", zh: "{value} 不是 0 到 1 之间的比率" },
+  notPositive: { en: "{value} must be greater than 0", zh: "{value} 必须大于 0" },
+  notInteger: { en: "{value} must be a whole number ≥ {min}", zh: "{value} 必须是 ≥ {min} 的整数" },
+  outOfRange: { en: "{value} must be {range}", zh: "{value} 必须{range}" },
+  notOneOf: { en: '"{value}" is not one of {list}', zh: "“{value}”不是 {list} 之一" },
+  // --- shapes ----------------------------------------------------------------------------
+  notVector: {
+    en: "expected a single row or a single column, got {rows}×{cols}",
+    zh: "应为单行或单列，实际为 {rows}×{cols}",
+  },
+  wrongCount: { en: "expected {expected} values, got {actual}", zh: "应有 {expected} 个值，实际为 {actual} 个" },
+  wrongColumns: { en: "expected {expected} columns, got {actual}", zh: "应有 {expected} 列，实际为 {actual} 列" },
+  lengthMismatch: {
+    en: "has {actual} rows but {other} has {expected}; all columns must have the same length",
+    zh: "有 {actual} 行，而 {other} 有 {expected} 行；各列长度必须相同",
+  },
+  shapeMismatch: {
+    en: "is {actual} but {other} is {expected}; both must have the same shape",
+    zh: "为 {actual}，而 {other} 为 {expected}；两者形状必须相同",
+  },
+  missingColumn: {
+    en: 'missing required column "{column}" (header row found)',
+    zh: "缺少必需的列“{column}”（已识别到表头行）",
+  },
+  emptyTable: { en: "has no data rows", zh: "没有数据行" },
+  tooManyRows: {
+    en: "{actual} rows is more than the {limit} rows this function accepts in one call",
+    zh: "{actual} 行超过了本函数单次调用可处理的 {limit} 行",
+  },
+  // --- relations between inputs ------------------------------------------------------------
+  exceeds: { en: "{what} ({value}) exceeds {limit_name} ({limit})", zh: "{what}（{value}）超过了{limit_name}（{limit}）" },
+  sumZero: { en: "the {what} add up to 0; at least one must be positive", zh: "{what}之和为 0；至少一个必须大于 0" },
+  unknownIndicator: {
+    en: 'unknown indicator "{value}"; use one of {list}',
+    zh: "未知指标“{value}”；可选：{list}",
+  },
+  ambiguousIndicator: {
+    en: 'indicator letter "{value}" is ambiguous here; use a name: {list}',
+    zh: "指标字母“{value}”有歧义；请用名称：{list}",
+  },
+  // --- result-cell errors ------------------------------------------------------------------
+  divZero: { en: "{what}: the denominator is 0", zh: "{what}：分母为 0" },
+  naMissing: { en: "{what}: not available from the given inputs", zh: "{what}：根据所给输入无法计算" },
+  naColumn: { en: '{what}: column "{column}" was not given', zh: "{what}：未提供“{column}”列" },
+  naNoPeers: { en: "{what}: no sub-indicator could be scored", zh: "{what}：没有可评分的子指标" },
+  notFinite: { en: "{what}: the result is not a finite number", zh: "{what}：结果不是有限数值" },
+  diverges: {
+    en: "the infinite sum diverges: retention ({retention}) must be below 1 + discount_rate ({limit})",
+    zh: "无穷级数发散：留存率（{retention}）必须小于 1 + discount_rate（{limit}）",
+  },
+  internal: { en: "internal error: {detail}", zh: "内部错误：{detail}" },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof catalog;
+
+let current: Lang = "en";
+
+/** Set the language of rendered messages (the wrapper layer follows Office's display language). */
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+export function getLanguage(): Lang {
+  return current;
+}
+
+/** Map an Office display-language tag (`zh-CN`, `en-US` …) to a catalog language. */
+export function languageOf(tag: string | undefined | null): Lang {
+  return typeof tag === "string" && tag.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** Render the place of a problem: `stage_end row 17 column 2` / `stage_end 第 17 行第 2 列`. */
+export function formatWhere(where: Where, lang: Lang = current): string {
+  if (lang === "zh") {
+    const r = where.row !== undefined ? ` 第 ${where.row} 行` : "";
+    const c = where.col !== undefined ? `${r ? "" : " "}第 ${where.col} 列` : "";
+    return `${where.arg}${r}${c}`;
+  }
+  const r = where.row !== undefined ? ` row ${where.row}` : "";
+  const c = where.col !== undefined ? ` column ${where.col}` : "";
+  return `${where.arg}${r}${c}`;
+}
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Render a message template with its parameters, without a place prefix. */
+export function formatText(key: MessageKey, params: MessageParams = {}, lang: Lang = current): string {
+  return fill(catalog[key][lang], params);
+}
+
+/** Render a cell error as the one-line message Excel shows. */
+export function formatMessage(err: CellError, lang: Lang = current): string {
+  const text = formatText(err.key, err.params, lang);
+  if (!err.where) return text;
+  const sep = lang === "zh" ? "：" : ": ";
+  // "lengthMismatch" and "shapeMismatch" read as a sentence continuing the argument name.
+  if (err.key === "lengthMismatch" || err.key === "shapeMismatch" || err.key === "emptyTable") {
+    return `${formatWhere(err.where, lang)} ${text}`;
+  }
+  return `${formatWhere(err.where, lang)}${sep}${text}`;
+}
+
+/** Show a raw cell value inside a message: short, one line. */
+export function show(v: unknown): string {
+  const s = typeof v === "string" ? v : String(v);
+  const oneLine = s.replace(/\s+/g, " ");
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
+}

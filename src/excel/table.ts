@@ -1,0 +1,117 @@
+/**
+ * Header-mapped tables (SPEC section 0, "Tables with headers").
+ *
+ * A table parameter may start with a header row. The first row is a header row when all its
+ * non-blank cells are text and at least one matches a known column name (case-insensitive,
+ * English or Chinese alias). In header mode columns are matched by name in any order and
+ * unknown columns are ignored; otherwise columns are read by position in the documented order,
+ * and optional columns at the end may be left off. Rows whose cells are all blank are skipped,
+ * so whole-column references work.
+ */
+import { invalid, type Where } from "./errors";
+import { grid, isBlank, MAX_ROWS } from "./coerce";
+
+/** One documented column of a table parameter. */
+export interface ColumnSpec {
+  /** Canonical name (used in messages and as the key of {@link Table.col}). */
+  readonly key: string;
+  /** Header aliases, English and Chinese; matched trimmed and case-insensitively. */
+  readonly aliases: readonly string[];
+  /** A required column missing from the header row is `#VALUE!`. */
+  readonly required?: boolean;
+}
+
+/** A table argument, resolved: where each documented column is and which rows hold data. */
+export interface Table {
+  readonly name: string;
+  readonly data: readonly (readonly unknown[])[];
+  /** True when the first row was read as a header row. */
+  readonly header: boolean;
+  /** 0-based column index of each documented column, or -1 when it is absent. */
+  readonly col: Readonly<Record<string, number>>;
+  /** 0-based indexes into `data` of the data rows that are not entirely blank. */
+  readonly rows: readonly number[];
+}
+
+const norm = (s: string): string => s.trim().toLowerCase();
+
+/** Read a table argument against its documented columns. */
+export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec[]): Table {
+  const data = grid(arg);
+  if (data.length > MAX_ROWS) invalid("tooManyRows", { arg: name }, { actual: data.length, limit: MAX_ROWS });
+  const width = data.length ? data[0].length : 0;
+  const col: Record<string, number> = {};
+  let header = false;
+
+  if (data.length) {
+    const first = data[0];
+    const alias = new Map<string, string>();
+    for (const s of specs) {
+      alias.set(norm(s.key), s.key);
+      for (const a of s.aliases) alias.set(norm(a), s.key);
+    }
+    let allText = true;
+    let anyKnown = false;
+    for (const c of first) {
+      if (isBlank(c)) continue;
+      if (typeof c !== "string") {
+        allText = false;
+        break;
+      }
+      if (alias.has(norm(c))) anyKnown = true;
+    }
+    header = allText && anyKnown;
+    if (header) {
+      for (const s of specs) col[s.key] = -1;
+      first.forEach((c, j) => {
+        const key = typeof c === "string" ? alias.get(norm(c)) : undefined;
+        if (key !== undefined && col[key] === -1) col[key] = j;
+      });
+      for (const s of specs) {
+        if (s.required && col[s.key] === -1) invalid("missingColumn", { arg: name }, { column: s.key });
+      }
+    }
+  }
+  if (!header) {
+    specs.forEach((s, j) => {
+      col[s.key] = j < width ? j : -1;
+    });
+    const missing = specs.find((s) => s.required && col[s.key] === -1);
+    if (missing && data.length) {
+      const need = specs.indexOf(missing) + 1;
+      invalid("wrongColumns", { arg: name }, { expected: `≥ ${need}`, actual: width });
+    }
+  }
+
+  const rows: number[] = [];
+  for (let i = header ? 1 : 0; i < data.length; i++) {
+    const r = data[i];
+    let blank = true;
+    for (let j = 0; j < r.length; j++) {
+      const c = r[j];
+      if (!(c === "" || c === null || c === undefined) && !isBlank(c)) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) rows.push(i);
+  }
+  return { name, data, header, col, rows };
+}
+
+/** True when the documented column `key` is present. */
+export function hasColumn(t: Table, key: string): boolean {
+  return t.col[key] >= 0;
+}
+
+/** Raw cell of data row `i` (index into `t.data`) in column `key`; `undefined` if absent. */
+export function cellOf(t: Table, i: number, key: string): unknown {
+  const j = t.col[key];
+  return j >= 0 ? t.data[i][j] : undefined;
+}
+
+/** The place of a cell: 1-based row and column inside the table argument (header included). */
+export function whereIn(t: Table, i: number, key: string): Where {
+  const j = t.col[key];
+  return j >= 0 ? { arg: t.name, row: i + 1, col: j + 1 } : { arg: t.name, row: i + 1 };
+}

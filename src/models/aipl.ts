@@ -1,0 +1,91 @@
+/**
+ * AIPL: the consumer-asset funnel (SPEC section 1).
+ *
+ * Each consumer holds one stage at a time, the highest qualified for: A (aware: passive
+ * contact), I (interest: active contact), P (purchased), L (loyal). Stages are coded
+ * 1–4 (A–L) and 0 for outside AIPL or blank, by `stageColumn` in `src/excel/coerce.ts`.
+ */
+import { ratio, type Cell } from "../excel/errors";
+import { optFlag, sameLength, stageColumn, STAGE_LETTERS, vec } from "../excel/coerce";
+
+/** Labels of the 5 states of AIPL.FLOW, in row/column order. */
+export const FLOW_LABELS = ["A", "I", "P", "L", "none"] as const;
+
+/**
+ * Count consumers per stage.
+ *
+ * Definition: `counts[k]` = number of codes equal to k + 1 (A, I, P, L); outside-AIPL (0) is
+ * not counted. Complexity O(n).
+ *
+ * @example aiplCounts(Uint8Array.of(1, 1, 3, 0, 4)) // → [2, 0, 1, 1]
+ */
+export function aiplCounts(codes: Uint8Array): [number, number, number, number] {
+  const c = [0, 0, 0, 0, 0];
+  for (let i = 0; i < codes.length; i++) c[codes[i]]++;
+  return [c[1], c[2], c[3], c[4]];
+}
+
+/**
+ * Transition matrix between two snapshots of the same consumers.
+ *
+ * Definition: `m[r][c]` = consumers with start state r and end state c, states in the order
+ * A, I, P, L, none. Identity: row r sums to the start count of state r. Complexity O(n).
+ */
+export function aiplFlow(start: Uint8Array, end: Uint8Array): number[][] {
+  // States 1..4 map to rows 0..3, state 0 (none) to row 4.
+  const idx = (code: number): number => (code === 0 ? 4 : code - 1);
+  const m = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  for (let i = 0; i < start.length; i++) m[idx(start[i])][idx(end[i])]++;
+  return m;
+}
+
+/**
+ * Deepening rate (加深率) of A, I and P.
+ *
+ * Definition: for stage X, consumers who started in X and ended in a higher AIPL stage,
+ * divided by consumers who started in X. L cannot deepen. A stage with no starters is
+ * `#DIV/0!` in its cell.
+ *
+ * @example start A,A,I and end I,A,L → A: 1/2, I: 1/1, P: #DIV/0!
+ */
+export function aiplDeepen(start: Uint8Array, end: Uint8Array): Cell[] {
+  const starters = [0, 0, 0, 0, 0];
+  const deepened = [0, 0, 0, 0, 0];
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i];
+    starters[s]++;
+    if (s !== 0 && end[i] > s) deepened[s]++;
+  }
+  return [1, 2, 3].map((s) => ratio(deepened[s], starters[s], `${STAGE_LETTERS[s - 1]}`));
+}
+
+// --- Excel entry points: raw arguments → typed columns → model → result matrix ------------------
+
+/** `DTC.AIPL(stages, [with_headers])` → [[A, I, P, L]]. */
+export function aiplExcel(stages: unknown, withHeaders: unknown): Cell[][] {
+  const headers = optFlag(withHeaders, "with_headers");
+  const counts: Cell[] = aiplCounts(stageColumn(vec(stages, "stages")));
+  return headers ? [[...STAGE_LETTERS], counts] : [counts];
+}
+
+function twoSnapshots(stageStart: unknown, stageEnd: unknown): [Uint8Array, Uint8Array] {
+  const a = vec(stageStart, "stage_start");
+  const b = vec(stageEnd, "stage_end");
+  sameLength([a, b]);
+  return [stageColumn(a), stageColumn(b)];
+}
+
+/** `DTC.AIPL.FLOW(stage_start, stage_end, [with_headers])` → 5×5 (6×6 with labels). */
+export function aiplFlowExcel(stageStart: unknown, stageEnd: unknown, withHeaders: unknown): Cell[][] {
+  const headers = optFlag(withHeaders, "with_headers");
+  const m: Cell[][] = aiplFlow(...twoSnapshots(stageStart, stageEnd));
+  if (!headers) return m;
+  return [["", ...FLOW_LABELS], ...m.map((row, r) => [FLOW_LABELS[r], ...row])];
+}
+
+/** `DTC.AIPL.DEEPEN(stage_start, stage_end, [with_headers])` → [[A, I, P]]. */
+export function aiplDeepenExcel(stageStart: unknown, stageEnd: unknown, withHeaders: unknown): Cell[][] {
+  const headers = optFlag(withHeaders, "with_headers");
+  const rates = aiplDeepen(...twoSnapshots(stageStart, stageEnd));
+  return headers ? [["A", "I", "P"], rates] : [rates];
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Browser-backed suites each start one headless Chromium; keep parallelism to the 2 cores.
+    maxWorkers: 2,
+  },
+});

@@ -1,0 +1,97 @@
+/* Build of the add-in: dist/functions.js (+ functions.json), dist/taskpane.*, dist/manifest.xml. */
+const fs = require("fs");
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { localizeMetadata } = require("./scripts/localize-metadata.cjs");
+
+const DEV_URL = "https://localhost:3000/";
+const FUNCTIONS_DIR = path.resolve(__dirname, "functions");
+// Every wrapper file (all of functions/ except the shared edge and the entry) feeds functions.json.
+const wrapperFiles = fs
+  .readdirSync(FUNCTIONS_DIR)
+  .filter((f) => f.endsWith(".ts") && !["shape.ts", "index.ts"].includes(f))
+  .sort()
+  .map((f) => path.join("functions", f));
+
+/** Emit extra assets after the metadata exists: zh-CN metadata, manifest, static files. */
+class AddinAssetsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AddinAssetsPlugin", (compilation) => {
+      const { sources, Compilation } = compiler.webpack;
+      compilation.hooks.processAssets.tap(
+        { name: "AddinAssetsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const meta = compilation.getAsset("functions.json");
+          if (meta) {
+            // The zh-CN translation table, kept beside each wrapper file as <family>.zh-CN.json.
+            const table = Object.assign(
+              {},
+              ...fs
+                .readdirSync(FUNCTIONS_DIR)
+                .filter((f) => f.endsWith(".zh-CN.json"))
+                .sort()
+                .map((f) => JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, f), "utf8"))),
+            );
+            const { json, missing } = localizeMetadata(JSON.parse(meta.source.source().toString()), table);
+            missing.forEach((m) => compilation.errors.push(new compiler.webpack.WebpackError(`zh-CN translation (functions/*.zh-CN.json): missing ${m}`)));
+            compilation.emitAsset("functions.zh-CN.json", new sources.RawSource(JSON.stringify(json, null, 2)));
+          }
+          const url = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
+          const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8").split(DEV_URL).join(url);
+          compilation.emitAsset("manifest.xml", new sources.RawSource(manifest));
+          const assets = path.join(__dirname, "assets");
+          if (fs.existsSync(assets)) {
+            for (const f of fs.readdirSync(assets)) {
+              compilation.emitAsset(`assets/${f}`, new sources.RawSource(fs.readFileSync(path.join(assets, f))));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./functions/index.ts",
+      taskpane: "./taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: wrapperFiles }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./taskpane/taskpane.html",
+        // functions.js first: the shared runtime registers the functions from this page too.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        inject: "body",
+      }),
+      new AddinAssetsPlugin(),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+    },
+  };
+};
