@@ -64,6 +64,11 @@ export const catalog = {
   },
   // --- relations between inputs ------------------------------------------------------------
   exceeds: { en: "{what} ({value}) exceeds {limit_name} ({limit})", zh: "{what}（{value}）超过了{limit_name}（{limit}）" },
+  exceedsArg: { en: "{value} exceeds {other} ({limit})", zh: "{value} 超过了 {other}（{limit}）" },
+  exceedsAIP: {
+    en: "{value} exceeds the start count of A + I + P in {other} ({limit}); L cannot rise",
+    zh: "{value} 超过了 {other} 中 A + I + P 的期初人数（{limit}）；L 无法再加深",
+  },
   sumZero: { en: "the {what} add up to 0; at least one must be positive", zh: "{what}之和为 0；至少一个必须大于 0" },
   unknownIndicator: {
     en: 'unknown indicator "{value}"; use one of {list}',
