@@ -17,6 +17,11 @@ export interface Indicator {
   readonly name: string;
   /** Simplified Chinese name. */
   readonly zh: string;
+  /**
+   * A letter this indicator shares with another one of the same model (START's T for
+   * TRANSACTION and INTERACTION): picking it is `#VALUE!` asking for a name instead.
+   */
+  readonly sharedLetter?: string;
 }
 
 /** Index of the indicator picked by the `indicator` argument, or `undefined` for the whole row. */
@@ -28,6 +33,10 @@ export function pickIndicator(defs: readonly Indicator[], arg: unknown): number 
     (d) => (d.letter !== undefined && d.letter.toLowerCase() === s) || d.name.toLowerCase() === s || d.zh === s,
   );
   if (i < 0) {
+    const clash = defs.filter((d) => d.sharedLetter !== undefined && d.sharedLetter.toLowerCase() === s);
+    if (clash.length > 0) {
+      invalid("ambiguousIndicator", { arg: "indicator" }, { value: show(v), list: clash.map((d) => d.name).join(", ") });
+    }
     const list = defs.map((d) => (d.letter ? `${d.letter} (${d.name})` : d.name)).join(", ");
     invalid("unknownIndicator", { arg: "indicator" }, { value: show(v), list });
   }
