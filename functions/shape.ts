@@ -73,6 +73,14 @@ export function scalar(compute: () => Cell): ExcelValue {
   return guard(() => toExcel(compute()));
 }
 
+/** A result shaped like its arguments: a scalar for scalar arguments, a matrix for ranges (TGI). */
+export function shaped(compute: () => Cell | Cell[][]): ExcelValue | ExcelValue[][] {
+  return guard(() => {
+    const r = compute();
+    return Array.isArray(r) ? r.map((row) => row.map(toExcel)) : toExcel(r);
+  });
+}
+
 /**
  * A model function's result: one row of indicators, or one indicator as a scalar when
  * `indicator` is given; `with_headers` adds the English short names above.
