@@ -393,8 +393,16 @@ export function checkManifest(text, options = {}) {
   if (options.dir && base && /^https:/.test(base)) {
     const prefix = base.slice(0, base.lastIndexOf("/") + 1);
     /** The pixel size an icon URL must have: bt:Image size, 32 for IconUrl, 64 for the high-resolution icon. */
+    const imageSizes = new Map(); // image resource id -> the sizes its uses declare (<bt:Image size resid>)
+    for (const [n] of walk(root))
+      if (local(n.name) === "Image" && n.attrs.resid && n.attrs.size)
+        imageSizes.set(n.attrs.resid, new Set([...(imageSizes.get(n.attrs.resid) ?? []), Number(n.attrs.size)]));
     const sizeOf = (owner) => {
-      if (local(owner.name) === "Image") return Number(owner.attrs.size) || null;
+      if (local(owner.name) === "Image") {
+        const sizes = [...(imageSizes.get(owner.attrs.id) ?? [])];
+        if (sizes.length > 1) add(owner.line, `image "${owner.attrs.id}" is used with sizes ${sizes.join(" and ")}`);
+        return sizes[0] ?? null;
+      }
       if (owner.name === "IconUrl") return 32;
       if (owner.name === "HighResolutionIconUrl") return 64;
       return null;
