@@ -233,6 +233,8 @@ function preview(v: unknown): string {
     const one = v.replace(/\s+/g, " ");
     return one.length > 40 ? `${one.slice(0, 37)}…` : one;
   }
+  if (Array.isArray(v)) return "[…]";
+  if (v !== null && typeof v === "object") return "{…}";
   return String(v);
 }
 
