@@ -276,20 +276,35 @@ export function stageColumn(v: Vec, blankCode: number = NONE): Uint8Array {
   const out = new Uint8Array(n);
   const d = v.data;
   const row = v.isRow ? d[0] : undefined;
-  for (let i = 0; i < n; i++) {
-    const x = row ? row[i] : d[i][0];
-    if (x === "" || x === null || x === undefined) {
-      if (blankCode !== NONE) out[i] = blankCode;
-      continue;
+  // One loop per orientation keeps the per-cell path free of the row/column test.
+  if (row) {
+    for (let i = 0; i < n; i++) {
+      const x = row[i];
+      if (x === "" || x === null || x === undefined) {
+        if (blankCode !== NONE) out[i] = blankCode;
+        continue;
+      }
+      const c = stageCode(x);
+      out[i] = c > 0 ? c : stageCell(v, i, x, c, blankCode);
     }
-    let c = stageCode(x);
-    if (c <= 0) {
-      if (c < 0) cellStage(x, whereAt(v, i));
-      else if (blankCode !== NONE && isBlank(x)) c = blankCode;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = d[i][0];
+      if (x === "" || x === null || x === undefined) {
+        if (blankCode !== NONE) out[i] = blankCode;
+        continue;
+      }
+      const c = stageCode(x);
+      out[i] = c > 0 ? c : stageCell(v, i, x, c, blankCode);
     }
-    out[i] = c;
   }
   return out;
+}
+
+/** Code of cell `i` of a stage vector whose {@link stageCode} `c` is ≤ 0: whitespace-only text is blank; unknown labels fail. */
+function stageCell(v: Vec, i: number, x: unknown, c: number, blankCode: number): number {
+  if (c < 0) cellStage(x, whereAt(v, i));
+  return blankCode !== NONE && isBlank(x) ? blankCode : NONE;
 }
 
 /** Flags of a vector (1 yes, 0 no or blank); invalid cells fail with their row. Blank takes the fastest path. */
@@ -298,14 +313,27 @@ export function flagColumn(v: Vec): Uint8Array {
   const out = new Uint8Array(n);
   const d = v.data;
   const row = v.isRow ? d[0] : undefined;
-  for (let i = 0; i < n; i++) {
-    const x = row ? row[i] : d[i][0];
-    if (x === "" || x === null || x === undefined || x === false) continue;
-    const c = x === true ? 1 : flagCode(x);
-    if (c < 0) cellFlag(x, whereAt(v, i));
-    out[i] = c;
+  if (row) {
+    for (let i = 0; i < n; i++) {
+      const x = row[i];
+      if (x === true) out[i] = 1;
+      else if (!(x === "" || x === null || x === undefined || x === false)) out[i] = flagCell(v, i, x);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = d[i][0];
+      if (x === true) out[i] = 1;
+      else if (!(x === "" || x === null || x === undefined || x === false)) out[i] = flagCell(v, i, x);
+    }
   }
   return out;
+}
+
+/** Flag of a cell that is not blank or a boolean; invalid values fail with their place. */
+function flagCell(v: Vec, i: number, x: unknown): number {
+  const c = flagCode(x);
+  if (c < 0) cellFlag(x, whereAt(v, i));
+  return c;
 }
 
 /** Numbers of a vector in `domain`; blank cells become NaN (the model decides what blank means). */
