@@ -5,3 +5,8 @@
  * only the CustomFunctions global that Excel's runtime provides: no office.js, no Office.onReady.
  */
 import "./aipl";
+import "./fast";
+import "./fastplus";
+import "./start";
+import "./tgi";
+import "./clv";

@@ -6,7 +6,7 @@
  * 1–4 (A–L) and 0 for outside AIPL or blank, by `stageColumn` in `src/excel/coerce.ts`.
  */
 import { ratio, type Cell } from "../excel/errors";
-import { optFlag, sameLength, stageColumn, STAGE_LETTERS, vec } from "../excel/coerce";
+import { optFlag, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, vec } from "../excel/coerce";
 
 /** Labels of the 5 states of AIPL.FLOW, in row/column order. */
 export const FLOW_LABELS = ["A", "I", "P", "L", "none"] as const;
@@ -25,17 +25,27 @@ export function aiplCounts(codes: Uint8Array): [number, number, number, number] 
   return [c[1], c[2], c[3], c[4]];
 }
 
+/** Row/column of AIPL.FLOW for a stage code: A–L → 0–3, outside AIPL (0) and blank → 4 ("none"). */
+const FLOW_INDEX = [4, 0, 1, 2, 3, 4];
+
 /**
  * Transition matrix between two snapshots of the same consumers.
  *
  * Definition: `m[r][c]` = consumers with start state r and end state c, states in the order
- * A, I, P, L, none. Identity: row r sums to the start count of state r. Complexity O(n).
+ * A, I, P, L, none. Codes are 0 (outside AIPL), 1–4 (A–L) or {@link STAGE_BLANK}; a blank cell
+ * counts as none, but a row blank in both snapshots is no consumer and is skipped (so
+ * whole-column references do not fill none→none with the empty rows below the data).
+ * Identity: row r sums to the start count of state r. Complexity O(n).
+ *
+ * @example start A,A,P,- and end I,A,blank,L → m[A][I] = 1, m[A][A] = 1, m[P][none] = 1, m[none][L] = 1
  */
 export function aiplFlow(start: Uint8Array, end: Uint8Array): number[][] {
-  // States 1..4 map to rows 0..3, state 0 (none) to row 4.
-  const idx = (code: number): number => (code === 0 ? 4 : code - 1);
+  // Tally every (start code, end code) pair in one flat 6×6 table, then fold codes into states.
+  const pairs = new Float64Array(36);
+  for (let i = 0; i < start.length; i++) pairs[start[i] * 6 + end[i]]++;
+  pairs[STAGE_BLANK * 6 + STAGE_BLANK] = 0;
   const m = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
-  for (let i = 0; i < start.length; i++) m[idx(start[i])][idx(end[i])]++;
+  for (let s = 0; s < 6; s++) for (let e = 0; e < 6; e++) m[FLOW_INDEX[s]][FLOW_INDEX[e]] += pairs[s * 6 + e];
   return m;
 }
 
@@ -68,17 +78,18 @@ export function aiplExcel(stages: unknown, withHeaders: unknown): Cell[][] {
   return headers ? [[...STAGE_LETTERS], counts] : [counts];
 }
 
-function twoSnapshots(stageStart: unknown, stageEnd: unknown): [Uint8Array, Uint8Array] {
+/** The two stage columns of FLOW and DEEPEN, checked to have the same length. */
+function twoSnapshots(stageStart: unknown, stageEnd: unknown, blankCode?: number): [Uint8Array, Uint8Array] {
   const a = vec(stageStart, "stage_start");
   const b = vec(stageEnd, "stage_end");
   sameLength([a, b]);
-  return [stageColumn(a), stageColumn(b)];
+  return [stageColumn(a, blankCode), stageColumn(b, blankCode)];
 }
 
 /** `DTC.AIPL.FLOW(stage_start, stage_end, [with_headers])` → 5×5 (6×6 with labels). */
 export function aiplFlowExcel(stageStart: unknown, stageEnd: unknown, withHeaders: unknown): Cell[][] {
   const headers = optFlag(withHeaders, "with_headers");
-  const m: Cell[][] = aiplFlow(...twoSnapshots(stageStart, stageEnd));
+  const m: Cell[][] = aiplFlow(...twoSnapshots(stageStart, stageEnd, STAGE_BLANK));
   if (!headers) return m;
   return [["", ...FLOW_LABELS], ...m.map((row, r) => [FLOW_LABELS[r], ...row])];
 }

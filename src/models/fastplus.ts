@@ -1,0 +1,83 @@
+/**
+ * FAST+ (AT+): membership and private-domain relationships (SPEC section 6).
+ *
+ * Holders are consumers with a lasting relationship to the brand (member, fan, subscriber),
+ * counted once each. The four indicators all start with C, so they are picked by name only.
+ *
+ * | name | zh | definition |
+ * |---|---|---|
+ * | CAPITAL | 可持续运营关系数 | holders at the end of the period |
+ * | CONVERSION | 角色关系加深效率 | holders whose relationship deepened ÷ holders at the start |
+ * | CONNECTION | 场域引力 | holders who engaged with an owned touchpoint ÷ holders at the end |
+ * | CLV | 角色关系价值 | GMV of holders in the period ÷ holders at the end |
+ */
+import { invalid, ratio, type Cell } from "../excel/errors";
+import { num } from "../excel/coerce";
+import type { Indicator } from "../excel/indicators";
+
+/** The FAST+ indicators in output order. */
+export const FASTPLUS_INDICATORS: Indicator[] = [
+  { name: "CAPITAL", zh: "可持续运营关系数" },
+  { name: "CONVERSION", zh: "角色关系加深效率" },
+  { name: "CONNECTION", zh: "场域引力" },
+  { name: "CLV", zh: "角色关系价值" },
+];
+
+/** Validated inputs of FAST+. */
+export interface FastPlusInputs {
+  holdersStart: number;
+  holdersEnd: number;
+  /** Start holders whose relationship deepened (e.g. fan → member, member → higher tier). */
+  deepened: number;
+  /** End holders who engaged with an owned touchpoint (store, group, live room …). */
+  engaged: number;
+  /** GMV bought by holders in the period. */
+  holderGmv: number;
+}
+
+/**
+ * The FAST+ row [CAPITAL, CONVERSION, CONNECTION, CLV].
+ *
+ * CAPITAL = holdersEnd; CONVERSION = deepened ÷ holdersStart; CONNECTION = engaged ÷ holdersEnd;
+ * CLV = holderGmv ÷ holdersEnd. A zero denominator is a `#DIV/0!` cell.
+ *
+ * @example fastPlus({ holdersStart: 2000, holdersEnd: 2500, deepened: 300, engaged: 1000,
+ *   holderGmv: 750000 }) // → [2500, 0.15, 0.4, 300]
+ */
+export function fastPlus(x: FastPlusInputs): Cell[] {
+  return [
+    x.holdersEnd,
+    ratio(x.deepened, x.holdersStart, "CONVERSION"),
+    ratio(x.engaged, x.holdersEnd, "CONNECTION"),
+    ratio(x.holderGmv, x.holdersEnd, "CLV"),
+  ];
+}
+
+/**
+ * `DTC.FASTPLUS(holders_start, holders_end, deepened, engaged, holder_gmv)`.
+ * All five are ≥ 0. Impossible relations are `#VALUE!` naming the argument: `deepened` may not
+ * exceed `holders_start` (only start holders can deepen), `engaged` may not exceed
+ * `holders_end` (it is a subset of them).
+ */
+export function fastPlusExcel(
+  holdersStart: unknown,
+  holdersEnd: unknown,
+  deepened: unknown,
+  engaged: unknown,
+  holderGmv: unknown,
+): Cell[] {
+  const x: FastPlusInputs = {
+    holdersStart: num(holdersStart, "holders_start", "count"),
+    holdersEnd: num(holdersEnd, "holders_end", "count"),
+    deepened: num(deepened, "deepened", "count"),
+    engaged: num(engaged, "engaged", "count"),
+    holderGmv: num(holderGmv, "holder_gmv", "count"),
+  };
+  if (x.deepened > x.holdersStart) {
+    invalid("exceedsArg", { arg: "deepened" }, { value: x.deepened, other: "holders_start", limit: x.holdersStart });
+  }
+  if (x.engaged > x.holdersEnd) {
+    invalid("exceedsArg", { arg: "engaged" }, { value: x.engaged, other: "holders_end", limit: x.holdersEnd });
+  }
+  return fastPlus(x);
+}
