@@ -301,6 +301,7 @@ export function checkManifest(text, options = {}) {
         add(r.line, `<${r.name}> in <${group.name}> has no id`);
         continue;
       }
+      if (rid.length > 32) add(r.line, `resource id "${rid}" is longer than 32 characters`);
       if (defined.has(rid)) add(r.line, `resource id "${rid}" is defined twice (also line ${defined.get(rid).node.line})`);
       else defined.set(rid, { kind, value: r.attrs.DefaultValue ?? "", node: r });
       if (!(r.attrs.DefaultValue ?? "").trim()) add(r.line, `resource "${rid}" has no DefaultValue`);

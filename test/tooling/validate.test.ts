@@ -84,6 +84,13 @@ describe("manifest", () => {
     expect(r.problems.join("\n")).toMatch(/<Requirements> must contain <Set Name="SharedRuntime" MinVersion="1.1"\/>/);
   });
 
+  it("reports a resource id longer than Office's 32 characters", () => {
+    const long = "Functions.Metadata.Url.Is.Far.Too.Long"; // 38 characters
+    const r = run(write("manifest.xml", MANIFEST.split("Functions.Metadata.Url").join(long)));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([`case${n}/manifest.xml:${lineOf(MANIFEST, `<bt:Url id="Functions.Metadata.Url"`)}: resource id "${long}" is longer than 32 characters`]);
+  });
+
   it("reports a task pane outside the shared runtime", () => {
     const file = broken(
       /(<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*)<SourceLocation resid="Taskpane.Url"\/>/,
