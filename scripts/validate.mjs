@@ -391,8 +391,13 @@ export function checkManifest(text, options = {}) {
 
   // Files of the build: URLs under the add-in's base URL exist; icons have their declared size.
   const base = kid(top("DefaultSettings"), "SourceLocation")?.attrs.DefaultValue;
-  if (options.dir && base && /^https:/.test(base)) {
-    const prefix = base.slice(0, base.lastIndexOf("/") + 1);
+  const prefix = base && /^https:\/\//.test(base) ? base.slice(0, base.lastIndexOf("/") + 1) : null;
+  /** The file of the build folder that an add-in URL names (null for URLs outside the add-in's base). */
+  const fileFor = (u) =>
+    options.dir && prefix && u.startsWith(prefix)
+      ? path.join(options.dir, decodeURIComponent(new URL(u).pathname.slice(new URL(prefix).pathname.length)))
+      : null;
+  if (options.dir && prefix) {
     /** The pixel size an icon URL must have: bt:Image size, 32 for IconUrl, 64 for the high-resolution icon. */
     const imageSizes = new Map(); // image resource id -> the sizes its uses declare (<bt:Image size resid>)
     for (const [n] of walk(root))
@@ -409,9 +414,9 @@ export function checkManifest(text, options = {}) {
       return null;
     };
     for (const { url: u, node, owner } of urls) {
-      if (!u.startsWith(prefix)) continue;
-      const rel = decodeURIComponent(new URL(u).pathname.slice(new URL(prefix).pathname.length));
-      const file = path.join(options.dir, rel);
+      const file = fileFor(u);
+      if (!file) continue;
+      const rel = path.relative(options.dir, file);
       if (!existsSync(file) || !statSync(file).isFile()) {
         add(node.line, `${u} names ${rel}, which is not in ${options.dir}`);
         continue;
@@ -423,6 +428,15 @@ export function checkManifest(text, options = {}) {
         else if (wh[0] !== size || wh[1] !== size) add(node.line, `${rel} is ${wh[0]}x${wh[1]} px, the manifest needs ${size}x${size}`);
       }
     }
+  }
+  // Shared runtime in the build: the runtime page itself loads the custom-functions script.
+  const scriptRid = cf && kid(kid(cf, "Script"), "SourceLocation")?.attrs.resid;
+  const pageUrl = runtime && url(runtime.attrs.resid);
+  const page = pageUrl && url(scriptRid) ? fileFor(pageUrl) : null;
+  if (page && existsSync(page) && statSync(page).isFile()) {
+    const srcs = [...readFileSync(page, "utf8").matchAll(/<script\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => new URL(m[1], pageUrl).href);
+    if (!srcs.includes(url(scriptRid)))
+      add(runtime.line, `the shared runtime page ${path.basename(page)} does not load ${url(scriptRid)} (scripts: ${srcs.join(", ") || "none"})`);
   }
   return problems.sort((a, b) => a.line - b.line);
 }

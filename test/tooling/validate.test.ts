@@ -134,12 +134,15 @@ describe("manifest", () => {
 });
 
 describe("build folder", () => {
+  // Minified the way html-webpack-plugin writes it: unquoted attributes.
+  const PANE = "<!doctype html><html><head><title>t</title></head><body><script defer src=functions.js></script><script defer src='taskpane.js'></script></body></html>";
   /** A build-like folder: the manifest plus every file its URLs name, with the real icons. */
   function folder(): string {
     const dir = path.dirname(write("manifest.xml", MANIFEST));
     mkdirSync(path.join(dir, "assets"));
     for (const s of [16, 32, 64, 80]) copyFileSync(path.join(ROOT, `assets/icon-${s}.png`), path.join(dir, `assets/icon-${s}.png`));
-    for (const f of ["taskpane.html", "functions.js", "assets/help.html"]) writeFileSync(path.join(dir, f), "x");
+    for (const f of ["functions.js", "assets/help.html"]) writeFileSync(path.join(dir, f), "x");
+    writeFileSync(path.join(dir, "taskpane.html"), PANE);
     writeFileSync(path.join(dir, "functions.json"), JSON.stringify(FUNCTIONS));
     writeFileSync(path.join(dir, "functions.zh-CN.json"), JSON.stringify(FUNCTIONS_ZH));
     return dir;
@@ -148,6 +151,15 @@ describe("build folder", () => {
     const r = run(folder());
     expect(r.problems).toEqual([]);
     expect(r.code).toBe(0);
+  });
+  it("reports a shared-runtime page that does not load functions.js", () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, "taskpane.html"), PANE.replace("functions.js", "other.js"));
+    const r = run(dir);
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `case${n}/manifest.xml:${lineOf(MANIFEST, "<Runtime ")}: the shared runtime page taskpane.html does not load https://localhost:3000/functions.js (scripts: https://localhost:3000/other.js, https://localhost:3000/taskpane.js)`,
+    ]);
   });
   it("reports a missing icon and an icon of the wrong size", () => {
     const dir = folder();
