@@ -89,7 +89,8 @@ describe("DTC.FAST.ROWS", () => {
         for (let i = 0; i < n; i++) c[i] = [i < vals.length ? vals[i] : i % 2 ? "" : null];
         return c;
       };
-      const fn = (window as any).__associated["FAST.ROWS"];
+      type Fn = (...args: unknown[]) => number[][];
+      const fn = (window as unknown as { __associated: Record<string, Fn> }).__associated["FAST.ROWS"];
       const t = performance.now();
       const r = fn(col(["A", "I", "L"]), col(["P", "I", "-"]), col([true, "N", 1]), col([true, true, false]), null, null, {});
       return { r, ms: performance.now() - t };
