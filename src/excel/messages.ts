@@ -145,6 +145,25 @@ export const catalog = {
     en: "the plans saved in this workbook could not be read, and nothing was changed: {detail}",
     zh: "无法读取此工作簿中保存的方案，未做任何更改：{detail}",
   },
+  // --- GROW, NEO, SUPER (src/models/grow.ts, neo.ts, super.ts) --------------------------------
+  notNonNegative: { en: "{value} is negative; it must be ≥ 0", zh: "{value} 为负数；必须 ≥ 0" },
+  notShare: { en: "{value} must be greater than 0 and at most 1", zh: "{value} 必须大于 0 且不超过 1" },
+  notPeriod: {
+    en: '"{value}" is not a period; use 0 (base) or 1 (current)',
+    zh: "“{value}”不是期间；请用 0（基期）或 1（本期）",
+  },
+  growNoBase: {
+    en: "no order has period 0 (base), so no category is like-for-like; GROW needs orders in both periods",
+    zh: "没有期间为 0（基期）的订单，因此没有可比品类；GROW 需要两个期间都有订单",
+  },
+  growNoCurrent: {
+    en: "no period-1 (current) order is in a like-for-like category (one with base-period orders); GROW needs orders in both periods",
+    zh: "没有期间为 1（本期）的订单属于可比品类（基期有订单的品类）；GROW 需要两个期间都有订单",
+  },
+  growZeroGmv: {
+    en: "the like-for-like GMV of period {period} is 0; LMDI needs it > 0",
+    zh: "期间 {period} 可比品类的 GMV 为 0；LMDI 要求其大于 0",
+  },
   internal: { en: "internal error: {detail}", zh: "内部错误：{detail}" },
 } satisfies Record<string, Entry>;
 
