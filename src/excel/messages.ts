@@ -164,6 +164,19 @@ export const catalog = {
     en: "the like-for-like GMV of period {period} is 0; LMDI needs it > 0",
     zh: "期间 {period} 可比品类的 GMV 为 0；LMDI 要求其大于 0",
   },
+  // --- GTA, HOTPLAN, HOTHEALTH (src/plan/gta.ts, hotplan.ts, hothealth.ts) --------------------
+  gtaOutsideAipl: {
+    en: 'stage "{value}" is outside AIPL; every crowd row needs A, I, P or L',
+    zh: "阶段“{value}”不在 AIPL 内；每个人群行都需要 A、I、P 或 L",
+  },
+  sumZeroColumn: {
+    en: 'the values of column "{column}" add up to 0; at least one must be positive',
+    zh: "“{column}”列的数值之和为 0；至少一个必须大于 0",
+  },
+  funnelRows: {
+    en: "has {actual} rows; give 1 row shared by all crowds or one row per crowd ({expected} rows)",
+    zh: "有 {actual} 行；请给出所有人群共用的 1 行，或每个人群 1 行（共 {expected} 行）",
+  },
   internal: { en: "internal error: {detail}", zh: "内部错误：{detail}" },
 } satisfies Record<string, Entry>;
 
