@@ -221,13 +221,14 @@ describe("FAST.ROWS on 1,048,576 rows", () => {
     expect(fastRowsExcel(...cols)).toEqual([160_000, 0.25, 66_667, 33_334 / 66_667]);
   });
 
-  it("runs within 2× a bare loop over the same values", () => {
-    // Interleave to share the machine's conditions; take the best of several runs of each.
+  // Timing on a shared machine: interleave the two, keep the best of many runs of each (noise only
+  // adds time), and measure afresh up to twice more if another process got in the way.
+  it("runs within 2× a bare loop over the same values", { retry: 2 }, () => {
     fastRowsExcel(...cols);
     bareLoop(...cols);
     let bare = Infinity;
     let ours = Infinity;
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 7; k++) {
       bare = Math.min(bare, fastestOf(3, () => bareLoop(...cols)));
       ours = Math.min(ours, fastestOf(3, () => fastRowsExcel(...cols)));
     }
