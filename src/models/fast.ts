@@ -23,10 +23,10 @@ export const FAST_INDICATORS: Indicator[] = [
   { letter: "T", name: "Thriving", zh: "超级用户活跃度" },
 ];
 
-/** The counts FAST is computed from. Stage counts are in the order A, I, P, L. */
+/** The counts FAST is computed from. Stage counts are 4 numbers in the order A, I, P, L. */
 export interface FastCounts {
-  aiplStart: readonly [number, number, number, number];
-  aiplEnd: readonly [number, number, number, number];
+  aiplStart: readonly number[];
+  aiplEnd: readonly number[];
   /** Consumers whose AIPL stage rose during the period. */
   advanced: number;
   /** Members (the super-user set). */
@@ -121,8 +121,8 @@ export function fastExcel(
   members: unknown,
   activeMembers: unknown,
 ): Cell[] {
-  const start = numbers(aiplStart, "aipl_start", 4, "count") as unknown as FastCounts["aiplStart"];
-  const end = numbers(aiplEnd, "aipl_end", 4, "count") as unknown as FastCounts["aiplEnd"];
+  const start = numbers(aiplStart, "aipl_start", 4, "count");
+  const end = numbers(aiplEnd, "aipl_end", 4, "count");
   const adv = num(advanced, "advanced", "count");
   const mem = num(members, "members", "count");
   const act = num(activeMembers, "active_members", "count");
