@@ -27,7 +27,7 @@ export const catalog = {
     zh: "“{value}”不是是/否值（请用 TRUE/FALSE、1/0、Y/N、YES/NO 或 是/否）",
   },
   unknownStage: {
-    en: 'unknown stage "{value}" (use A, I, P, L, or - for none)',
+    en: 'unknown stage "{value}"',
     zh: "未知阶段“{value}”（请用 A、I、P、L，或用 - 表示不在 AIPL 内）",
   },
   notText: { en: '"{value}" is not a text label', zh: "“{value}”不是文本标签" },

@@ -92,16 +92,12 @@ describe("DTC.FAST.ROWS", () => {
       type Fn = (...args: unknown[]) => number[][];
       const fn = (window as unknown as { __associated: Record<string, Fn> }).__associated["FAST.ROWS"];
       const args = [col(["A", "I", "L"]), col(["P", "I", "-"]), col([true, "N", 1]), col([true, true, false])];
-      const t = performance.now();
-      const r = fn(...args, null, null, {});
-      return { r, ms: performance.now() - t };
+      return { r: fn(...args, null, null, {}) };
     }, N);
     // start in AIPL 3, end in AIPL 2 (P, I); advanced A→P = 1 → 1/3; members rows 1 and 3 = 2; active member row 1 → 1/2.
     expect(out.r[0][0]).toBe(2);
     expect(out.r[0][1]).toBeCloseTo(1 / 3, 12);
     expect(out.r[0].slice(2)).toEqual([2, 0.5]);
-    // A loose sanity bound for a busy machine (typically a few tens of ms; the engine test checks speed).
-    expect(out.ms).toBeLessThan(1000);
   });
   it("gives #VALUE! naming the argument and row", async () => {
     const out = (await b.call("FAST.ROWS", ROWS.start, ROWS.end, ROWS.member.slice(0, 8), ROWS.active)) as XlError;

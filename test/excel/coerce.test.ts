@@ -104,7 +104,7 @@ describe("Stage", () => {
     const col = Array.from({ length: 20 }, () => ["A"]);
     col[16] = ["X"];
     expect(failure(() => stageColumn(vec(col, "stage_end"))).message).toBe(
-      'stage_end row 17: unknown stage "X" (use A, I, P, L, or - for none)',
+      'stage_end row 17: unknown stage "X"',
     );
   });
   it("reads a row vector too and names the column", () => {
