@@ -147,8 +147,11 @@ export const THRESHOLD_COLORS: Record<ThresholdColor, { fill: string; font: stri
 
 /**
  * One rule of a cell-value conditional format: cells whose number v satisfies
- * `min ≤ v` (when `min` is given) and `v < max` (when `max` is given) get `color`.
- * Rules of one {@link ConditionalFormatSpec} must not overlap (so their order does not matter).
+ * `min ≤ v` (when `min` is given) and `v ≤ max` (when `max` is given) get `color`.
+ * The rules of one {@link ConditionalFormatSpec} are tried in order and the FIRST match wins
+ * (Excel: priorities in list order, "stop if true"), so `[{min: 100}, {min: 80, max: 100}]`
+ * colours 100 with the first rule. Text matches no rule; Excel compares an EMPTY cell as 0, so
+ * planners colour only cells that always hold a formula.
  */
 export interface ThresholdRule {
   min?: number;
