@@ -307,6 +307,18 @@ describe("parsePlan: refused files name the bad field", () => {
     expect(refused(parsePlan('{"schema":"dtc-plan"}'))).toMatchObject({ path: "version", key: "planMissing" });
   });
 
+  it("refuses half a million levels of nesting (as deep as fits in 1 MB) without a stack overflow", () => {
+    const depth = 500_000;
+    const text = JSON.stringify(gtaFile()).replace(
+      '"crowds":[',
+      `"crowds":[${"[".repeat(depth)}${"]".repeat(depth)},`,
+    );
+    const e = refused(parsePlan(text));
+    expect(e.path).toBe("inputs.crowds[0]");
+    expect(e.message.en).toBe("inputs.crowds[0]: expected an object, got a list");
+    expect(refused(parsePlan(`${"[".repeat(depth)}${"]".repeat(depth)}`)).key).toBe("planNotPlan");
+  });
+
   it("refuses non-string input to parsePlan and hostile values to parsePlanValue without throwing", () => {
     expect(refused(parsePlan(undefined as unknown as string)).key).toBe("planNotJson");
     const cyclic: Record<string, unknown> = { ...gtaFile() };
