@@ -10,3 +10,6 @@ import "./fastplus";
 import "./start";
 import "./tgi";
 import "./clv";
+import "./gta";
+import "./hotplan";
+import "./hothealth";
