@@ -3,6 +3,7 @@
  * version 1, through the public entry `parsePlan` and through `migrate` itself.
  */
 import { describe, expect, it } from "vitest";
+import { gta } from "../../src/plan/gta";
 import { MIGRATIONS, migrate, percentToRate } from "../../src/plan/migrate";
 import { parsePlan, PLAN_VERSION } from "../../src/plan/schema";
 
@@ -52,6 +53,22 @@ describe("version 0 → 1", () => {
         ],
       },
     });
+  });
+
+  it("the upgraded SPEC 10 example plans as SPEC says", () => {
+    const r = parsePlan(V0_GTA);
+    if (!r.ok || r.plan.kind !== "gta") throw new Error("refused");
+    const res = gta(r.plan.inputs.target_gmv, r.plan.inputs.crowds);
+    // SPEC 10: baseline 69,450,000 (old 43,200,000, new 26,250,000), gap 30,550,000; the A row has
+    // no cost, so rows go by 1 ÷ g: g_I = 0.05 × 250 = 12.5 beats g_A = 1.25, I takes the whole gap
+    // (capacity 5,000,000 × 12.5 = 62,500,000 is enough): added_I = 30,550,000 ÷ 12.5 = 2,444,000.
+    expect(res.summary.baseline).toBeCloseTo(69_450_000, 4);
+    expect(res.summary.old).toBeCloseTo(43_200_000, 4);
+    expect(res.summary.gap).toBeCloseTo(30_550_000, 4);
+    expect(res.rows.map((row) => row.added)).toEqual([0, 0, 2_444_000, 0]);
+    expect(res.rows[2].required).toBe(3_944_000);
+    expect(res.summary.planned_gmv).toBeCloseTo(100_000_000, 4);
+    expect(res.summary.shortfall).toBe(0);
   });
 
   it("converts the hot-product funnel and cost ratio, and leaves an omitted cost ratio omitted", () => {
