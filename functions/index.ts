@@ -13,3 +13,4 @@ import "./clv";
 import "./gta";
 import "./hotplan";
 import "./hothealth";
+import "./grow";

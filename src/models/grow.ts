@@ -1,0 +1,351 @@
+/**
+ * GROW: where growth came from (SPEC section 3).
+ *
+ * The GMV of the like-for-like scope is V = N × F × P with N = buyers, F = orders per buyer
+ * and P = GMV per order. The change V₁ − V₀ is split over the three factors with the log-mean
+ * Divisia index (LMDI): with the logarithmic mean L = (V₁ − V₀) ÷ (ln V₁ − ln V₀) (L = V₀ when
+ * V₁ = V₀), factor X contributes L · ln(X₁ ÷ X₀). Because ln N + ln F + ln P = ln V, the three
+ * parts add up to V₁ − V₀ exactly (up to floating-point rounding), whatever the order of the
+ * factors, which sequential substitution cannot promise.
+ *
+ * | letter | name | definition |
+ * |---|---|---|
+ * | G | Gain 渗透力 | L · ln(N₁/N₀): more buyers |
+ * | R | Retain 复购力 | L · ln(F₁/F₀): more orders per buyer |
+ * | O | bOost 价格力 | L · ln(P₁/P₀): more value per order |
+ * | W | Widen 延展力 | current GMV from categories with no base-period sales |
+ *
+ * `DTC.GROW` takes the two scopes as counts; `DTC.GROW.ROWS` counts them from one row per order.
+ */
+import { invalid, type Cell } from "../excel/errors";
+import { idText, isBlank, numbers, optNum, parseNumber, sameLength, vec, whereAt, type Vec } from "../excel/coerce";
+import type { Indicator } from "../excel/indicators";
+import { show } from "../excel/messages";
+
+/** The GROW indicators in output order. */
+export const GROW_INDICATORS: Indicator[] = [
+  { letter: "G", name: "Gain", zh: "渗透力" },
+  { letter: "R", name: "Retain", zh: "复购力" },
+  { letter: "O", name: "Boost", zh: "价格力" },
+  { letter: "W", name: "Widen", zh: "延展力" },
+];
+
+/** The like-for-like scope of one period. All three are > 0 when they reach {@link grow}. */
+export interface GrowScope {
+  /** N: distinct buyers. */
+  buyers: number;
+  /** Orders of those buyers (F = orders ÷ buyers). */
+  orders: number;
+  /** V: their GMV (P = gmv ÷ orders). */
+  gmv: number;
+}
+
+/**
+ * ln(a ÷ b) for a, b > 0: the log of the ratio (one rounding, accurate near 1), or the
+ * difference of the logs when the ratio would overflow or underflow.
+ */
+function lnRatio(a: number, b: number): number {
+  const r = a / b;
+  return r > 0 && r < Infinity ? Math.log(r) : Math.log(a) - Math.log(b);
+}
+
+/**
+ * Logarithmic mean of two positive numbers.
+ *
+ * Definition: L(v₀, v₁) = (v₁ − v₀) ÷ (ln v₁ − ln v₀), and L = v₀ when v₁ = v₀ (its limit).
+ * Near v₁ = v₀ the denominator is taken as log1p((v₁ − v₀) ÷ v₀) so that it never rounds to 0.
+ * Symmetric: L(a, b) = L(b, a); min(a, b) ≤ L ≤ max(a, b).
+ *
+ * @example logMean(100, 100) // → 100
+ * @example logMean(1, Math.E) // → (e − 1) ÷ 1 ≈ 1.71828
+ */
+export function logMean(v0: number, v1: number): number {
+  if (v0 === v1) return v0;
+  const d = v1 - v0;
+  const r = v1 / v0;
+  const ln = r > 0.5 && r < 2 ? Math.log1p(d / v0) : lnRatio(v1, v0);
+  return d / ln;
+}
+
+/**
+ * The GROW row [G, R, O, W] from two like-for-like scopes and the GMV of new categories.
+ *
+ * Formula: L = logMean(V₀, V₁); G = L · ln(N₁/N₀); R = L · ln(F₁/F₀) with F = orders ÷ buyers;
+ * O = L · ln(P₁/P₀) with P = gmv ÷ orders; W = `widen`. G + R + O = V₁ − V₀ up to rounding
+ * (relative error of order 1e-15 of max(V₀, V₁) + |G| + |R| + |O|).
+ * Inputs must be > 0 (the callers check and name the argument).
+ *
+ * @example grow({ buyers: 1000, orders: 1500, gmv: 150000 }, { buyers: 1200, orders: 2100, gmv: 231000 }, 5000)
+ * // L = 81000 ÷ ln 1.54 ≈ 187594.48; G = L·ln 1.2 ≈ 34202.52; R = L·ln(1.75/1.5) ≈ 28917.82;
+ * // O = L·ln(110/100) ≈ 17879.66 (sum 81000); W = 5000
+ */
+export function grow(base: GrowScope, current: GrowScope, widen: number): Cell[] {
+  const L = logMean(base.gmv, current.gmv);
+  const lnN = lnRatio(current.buyers, base.buyers);
+  const lnF = lnRatio(current.orders / current.buyers, base.orders / base.buyers);
+  const lnP = lnRatio(current.gmv / current.orders, base.gmv / base.orders);
+  return [L * lnN, L * lnF, L * lnP, widen];
+}
+
+// --- GROW.ROWS: counting the scopes from one row per order ---------------------------------------
+
+/**
+ * Identifiers interned into small integer codes, compared as trimmed text (SPEC: the number 123
+ * and the text "123" are the same id; see `idText`).
+ *
+ * One Map holds the raw cell values (texts, numbers) and the canonical trimmed texts, so a
+ * repeated id costs one Map lookup and no allocation. The first sight of a value finds or
+ * creates its code: a text is trimmed, and when it is the canonical text of a number
+ * (`String(Number(t)) === t`) it joins that number's code; a number looks for its text only
+ * when such numeric texts have been seen, so an all-number column never builds a string.
+ * Untrimmed texts are stored as aliases: they cannot collide with a canonical text (which never
+ * starts or ends with white space), and a number key never equals a text key.
+ */
+export class IdCodes {
+  private readonly codes = new Map<unknown, number>();
+  /** How many canonical number texts ("123") have codes; while 0, numbers skip the text lookup. */
+  private numericTexts = 0;
+  /** Number of distinct ids seen so far; codes are 0 … size − 1 in order of first appearance. */
+  size = 0;
+
+  /** Code of a cell value, or -1 when the value is blank (or not an id at all). */
+  code(v: unknown): number {
+    const c = this.codes.get(v);
+    return c !== undefined ? c : this.first(v);
+  }
+
+  private first(v: unknown): number {
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return -1;
+      let n = this.numericTexts > 0 ? this.codes.get(idText(v)) : undefined;
+      if (n === undefined) n = this.size++;
+      this.codes.set(v, n);
+      return n;
+    }
+    const t = idText(v);
+    if (t === "") return -1;
+    let c = this.codes.get(t);
+    if (c === undefined) {
+      const x = Number(t);
+      if (Number.isFinite(x) && String(x) === t) {
+        this.numericTexts++;
+        c = this.codes.get(x);
+      }
+      if (c === undefined) c = this.size++;
+      this.codes.set(t, c);
+    }
+    if (t !== v) this.codes.set(v, c);
+    return c;
+  }
+}
+
+/** What {@link growRowCounts} counts: the two like-for-like scopes and W. */
+export interface GrowRowCounts {
+  base: GrowScope;
+  current: GrowScope;
+  /** Current-period GMV in categories with no base-period order. */
+  widen: number;
+}
+
+/** `x === "" || x === null || x === undefined`: the cheap test for an empty cell. */
+function empty(x: unknown): boolean {
+  return x === "" || x === null || x === undefined;
+}
+
+/** A vector's cells as a column (`cells[i][0]`); a row vector (≤ 16,384 cells) is copied once. */
+function columnCells(v: Vec): readonly (readonly unknown[])[] {
+  return v.isRow ? v.data[0].map((x) => [x]) : v.data;
+}
+
+/**
+ * Period code of row `i` whose period cell `p` is not the number 0 or 1: 0 or 1 for a number
+ * (or number text) 0/1, -1 when the whole row is blank (skipped), `#VALUE!` otherwise.
+ */
+function slowPeriod(vp: Vec, i: number, p: unknown, c: unknown, k: unknown, g: unknown): number {
+  if (isBlank(p)) {
+    if (isBlank(c) && isBlank(k) && isBlank(g)) return -1;
+    invalid("required", whereAt(vp, i));
+  }
+  const x = parseNumber(p);
+  if (x === 0 || x === 1) return x;
+  return invalid("notPeriod", whereAt(vp, i), { value: show(p) });
+}
+
+/** GMV of row `i` when it is not a plain number ≥ 0: number text, or `#VALUE!` naming the row. */
+function slowAmount(vg: Vec, i: number, g: unknown): number {
+  if (isBlank(g)) invalid("required", whereAt(vg, i));
+  const x = parseNumber(g);
+  if (x === undefined) invalid("notNumber", whereAt(vg, i), { value: show(g) });
+  if (x < 0) invalid("notNonNegative", whereAt(vg, i), { value: x });
+  return x;
+}
+
+/**
+ * Count the like-for-like scopes of GROW from one row per order.
+ *
+ * Definition (SPEC section 3): like-for-like categories are those with at least one base-period
+ * order. Per period, N = distinct customers with an order in a like-for-like category, orders =
+ * those orders, V = their GMV; W = current-period GMV in the other categories. Every base-period
+ * order is like-for-like by definition, so the base scope is simply all base orders.
+ *
+ * Rows whose four cells are blank are skipped. `period` must be 0 or 1; ids are compared as
+ * trimmed text; a blank id or GMV in a non-blank row is `#VALUE!` naming the argument and row;
+ * GMV must be ≥ 0.
+ *
+ * Complexity O(n) in one pass over the Excel values plus one pass over the current-period
+ * orders: ids are interned once into integer codes ({@link IdCodes}); per row the work is two
+ * Map lookups and a few typed-array writes, with no allocation. Empty rows (the tail of a
+ * whole-column reference) cost four comparisons.
+ *
+ * @example periods 0,0,1,1,1; customers a,b,a,c,d; categories x,x,x,x,y; gmv 10,20,30,40,50
+ * // base: N 2, orders 2, V 30; current (x only): N 2, orders 2, V 70; W = 50 (y)
+ */
+export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts {
+  const n = sameLength([vp, vc, vk, vg]);
+  const P = columnCells(vp);
+  const C = columnCells(vc);
+  const K = columnCells(vk);
+  const G = columnCells(vg);
+  const customers = new IdCodes();
+  const categories = new IdCodes();
+  // Per category code: orders and GMV in each period.
+  const baseOrders: number[] = [];
+  const baseGmv: number[] = [];
+  const curOrders: number[] = [];
+  const curGmv: number[] = [];
+  // Per customer code: bit 1 = has a base order, bit 2 = has a like-for-like current order.
+  let seen: Uint8Array = new Uint8Array(1024);
+  let baseBuyers = 0;
+  // The current-period orders (customer, category), kept for the second pass.
+  // (Grown by doubling, so that a whole-column reference does not allocate for its blank tail.)
+  let curCust: Int32Array = new Int32Array(4096);
+  let curCat: Int32Array = new Int32Array(4096);
+  let m = 0;
+
+  for (let i = 0; i < n; i++) {
+    const p = P[i][0];
+    let period: number;
+    if (p === 1) period = 1;
+    else if (p === 0) period = 0;
+    else {
+      // Cells are read one by one so that an empty row stops at its first non-empty cell.
+      if (empty(p) && empty(C[i][0]) && empty(K[i][0]) && empty(G[i][0])) continue;
+      period = slowPeriod(vp, i, p, C[i][0], K[i][0], G[i][0]);
+      if (period < 0) continue;
+    }
+    const c = C[i][0];
+    const k = K[i][0];
+    const g = G[i][0];
+    const cc = customers.code(c);
+    if (cc < 0) invalid("required", whereAt(vc, i));
+    const kc = categories.code(k);
+    if (kc < 0) invalid("required", whereAt(vk, i));
+    const x = typeof g === "number" && g >= 0 && g < Infinity ? g : slowAmount(vg, i, g);
+    if (kc === baseOrders.length) {
+      baseOrders.push(0);
+      baseGmv.push(0);
+      curOrders.push(0);
+      curGmv.push(0);
+    }
+    if (period === 0) {
+      baseOrders[kc]++;
+      baseGmv[kc] += x;
+      if (cc >= seen.length) seen = enlarge(seen, cc);
+      if ((seen[cc] & 1) === 0) {
+        seen[cc] |= 1;
+        baseBuyers++;
+      }
+    } else {
+      curOrders[kc]++;
+      curGmv[kc] += x;
+      if (m === curCust.length) {
+        curCust = enlarge32(curCust);
+        curCat = enlarge32(curCat);
+      }
+      curCust[m] = cc;
+      curCat[m] = kc;
+      m++;
+    }
+  }
+
+  // Second pass, over the current orders only: distinct buyers in like-for-like categories.
+  if (customers.size > seen.length) seen = enlarge(seen, customers.size - 1);
+  let curBuyers = 0;
+  for (let j = 0; j < m; j++) {
+    if (baseOrders[curCat[j]] > 0) {
+      const cc = curCust[j];
+      if ((seen[cc] & 2) === 0) {
+        seen[cc] |= 2;
+        curBuyers++;
+      }
+    }
+  }
+
+  let o0 = 0;
+  let v0 = 0;
+  let o1 = 0;
+  let v1 = 0;
+  let widen = 0;
+  for (let kc = 0; kc < baseOrders.length; kc++) {
+    o0 += baseOrders[kc];
+    v0 += baseGmv[kc];
+    if (baseOrders[kc] > 0) {
+      o1 += curOrders[kc];
+      v1 += curGmv[kc];
+    } else {
+      widen += curGmv[kc];
+    }
+  }
+  return {
+    base: { buyers: baseBuyers, orders: o0, gmv: v0 },
+    current: { buyers: curBuyers, orders: o1, gmv: v1 },
+    widen,
+  };
+}
+
+/** A copy of `a` long enough to hold index `at` (doubling). */
+function enlarge(a: Uint8Array, at: number): Uint8Array {
+  let len = a.length * 2;
+  while (len <= at) len *= 2;
+  const b = new Uint8Array(len);
+  b.set(a);
+  return b;
+}
+
+/** A copy of `a` twice as long. */
+function enlarge32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+// --- Excel entry points ---------------------------------------------------------------------------
+
+/**
+ * `DTC.GROW(base, current, [new_gmv])` → [G, R, O, W]. `base` and `current` are 3 numbers each,
+ * [buyers, orders, gmv], all > 0 (`#VALUE!` naming the cell: LMDI needs positive values);
+ * `new_gmv` (W) defaults to 0 and must be ≥ 0.
+ */
+export function growExcel(base: unknown, current: unknown, newGmv: unknown): Cell[] {
+  const [b0, o0, v0] = numbers(base, "base", 3, "positive");
+  const [b1, o1, v1] = numbers(current, "current", 3, "positive");
+  const w = optNum(newGmv, "new_gmv", "any", 0);
+  if (w < 0) invalid("notNonNegative", { arg: "new_gmv" }, { value: w });
+  return grow({ buyers: b0, orders: o0, gmv: v0 }, { buyers: b1, orders: o1, gmv: v1 }, w);
+}
+
+/**
+ * `DTC.GROW.ROWS(period, customer, category, gmv)` → [G, R, O, W] from one row per order.
+ *
+ * LMDI needs both like-for-like scopes to be positive, so a call whose data cannot give them is
+ * `#VALUE!`: no base-period order (`period`), no current order in a like-for-like category
+ * (`period`), or a like-for-like GMV of 0 in either period (`gmv`).
+ */
+export function growRowsExcel(period: unknown, customer: unknown, category: unknown, gmv: unknown): Cell[] {
+  const c = growRowCounts(vec(period, "period"), vec(customer, "customer"), vec(category, "category"), vec(gmv, "gmv"));
+  if (c.base.orders === 0) invalid("growNoBase", { arg: "period" });
+  if (c.current.orders === 0) invalid("growNoCurrent", { arg: "period" });
+  if (!(c.base.gmv > 0)) invalid("growZeroGmv", { arg: "gmv" }, { period: 0 });
+  if (!(c.current.gmv > 0)) invalid("growZeroGmv", { arg: "gmv" }, { period: 1 });
+  return grow(c.base, c.current, c.widen);
+}
