@@ -162,7 +162,7 @@ describe("GROW properties", () => {
  * L = 30 ÷ ln(230/200) = 214.65070884226694; G = L ln(4/3) = 61.751160772987156;
  * R = L ln(15/16) = -13.853239309811281; O = L ln(46/50) = -17.897921463176 (Python).
  */
-const T = [
+const T: unknown[][] = [
   [0, "A", "tea", 100],
   [0, 123, "tea", 50],
   [0, "B", "cups", 30],
@@ -356,13 +356,13 @@ function orders(filled: number): [unknown[][], unknown[][], unknown[][], unknown
   return [P, C, K, G];
 }
 /** The baseline of the brief: a bare loop that counts distinct customers per period with Sets. */
-function bareLoop(P: unknown[][], C: unknown[][]): number {
+function bareLoop(period: unknown[][], customer: unknown[][]): number {
   const s0 = new Set<unknown>();
   const s1 = new Set<unknown>();
-  for (let i = 0; i < P.length; i++) {
-    const c = C[i][0];
+  for (let i = 0; i < period.length; i++) {
+    const c = customer[i][0];
     if (c === null || c === "" || c === undefined) continue;
-    (P[i][0] === 0 ? s0 : s1).add(c);
+    (period[i][0] === 0 ? s0 : s1).add(c);
   }
   return s0.size + s1.size;
 }
@@ -400,7 +400,10 @@ describe("GROW.ROWS on 1,048,576 rows", () => {
     const [P, C, K, G] = orders(rows).map((c) => c.slice(0, rows));
     let v0 = 0;
     let v1 = 0;
-    for (let i = 0; i < rows; i++) (i % 3 === 0 ? (v0 += (i % 997) + 1) : (v1 += (i % 997) + 1));
+    for (let i = 0; i < rows; i++) {
+      if (i % 3 === 0) v0 += (i % 997) + 1;
+      else v1 += (i % 997) + 1;
+    }
     const expected = growExcel([[100_000, 100_000, v0]], [[200_000, 200_000, v1]], 0) as number[];
     const out = growRowsExcel(P, C, K, G) as number[];
     for (let k = 0; k < 4; k++) expect(out[k]).toBeCloseTo(expected[k], 6);
