@@ -1,0 +1,267 @@
+/**
+ * The GTA planner: a complete, live plan sheet for `DTC.GTA`'s model (SPEC section 10).
+ *
+ * Pure: builds a {@link SheetPlan} from the pane's validated inputs; the `Workbook` port writes
+ * it. Every computed cell is a NATIVE Excel formula that refers to the input cells, so editing an
+ * input recalculates the plan without the add-in (a colleague without DTC Metrics sees the same
+ * numbers). The greedy allocation of SPEC 10 is expressed without circular references:
+ *
+ * For growable row r (stage A or I, capacity ≠ 0, g_r > 0) let capg_r = capacity_r × g_r (the
+ * whole gap when the capacity is blank) and key_r = cost_r ÷ g_r when every growable row has a
+ * cost, else 1 ÷ g_r. Row j is filled before r when key_j < key_r, or key_j = key_r and j comes
+ * first in the table. Since each earlier row took min(remaining, capg_j), the gap remaining when
+ * r's turn comes is max(0, gap − Σ_{j before r} capg_j), and
+ *   taken_r = min(capg_r, remaining_r),  added_r = ceil(taken_r ÷ g_r − 1e-9)
+ * (added_r = capacity_r exactly when the capacity binds, and a remaining gap ≤ 1e-12 × gap is
+ * rounding noise, as in the engine `src/plan/gta.ts`). The "before" sum is a SUMPRODUCT over
+ * the helper columns growable, key, capacity GMV and the row number.
+ *
+ * Layout (rows 1-based; n crowd rows; columns A…R):
+ * - A1 title, A2 note;
+ * - A4:B5 inputs heading and the target GMV (B5);
+ * - A7 heading, A8:G(8+n) the crowd table (an Excel table whose headers DTC.GTA recognises);
+ * - the summary below it (baseline … added cost, and the fill-order flag);
+ * - I4: consumers by stage (current vs required, by SUMIF) and the chart beside/below it;
+ * - the plan table with a TOTAL row, then its helper columns N…R.
+ */
+import { GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow } from "../../src/plan/gta";
+import { cellA1, colName } from "../workbook/a1";
+import { f, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
+import { label, type Lang } from "../i18n";
+
+/** What the GTA view hands to the planner (already validated by `forms/gta.ts`). */
+export interface GtaSheetInput {
+  name: string;
+  target_gmv: number;
+  crowds: GtaRow[];
+}
+
+/** Where the planner put things (1-based rows, A1 addresses), for the pane and for tests. */
+export interface GtaLayout {
+  target: string;
+  /** Crowd table including its header row. */
+  crowdTable: string;
+  /** First and last data row of the crowd table. */
+  inputRows: [number, number];
+  /** First and last plan row (without the TOTAL row) and the TOTAL row. */
+  planRows: [number, number];
+  totalRow: number;
+  /** Column letter of each plan column. */
+  planCol: Record<PlanColumn, string>;
+  /** Cell of each summary value. */
+  summary: Record<SummaryKey, string>;
+  /** The current/required block by stage (header row + A, I, P, L). */
+  stages: string;
+}
+
+export type PlanColumn =
+  | "index" | "stage" | "crowd" | "count" | "conversion" | "aov" | "buyers" | "gmv" | "g" | "added" | "required"
+  | "added_gmv" | "added_cost" | "growable" | "key" | "capg" | "remaining" | "taken";
+
+export type SummaryKey = "baseline" | "old" | "new" | "gap" | "shortfall" | "planned_gmv" | "added_cost" | "by_cost";
+
+const PLAN_COLUMNS: PlanColumn[] = [
+  "index", "stage", "crowd", "count", "conversion", "aov", "buyers", "gmv", "g", "added", "required",
+  "added_gmv", "added_cost", "growable", "key", "capg", "remaining", "taken",
+];
+const PLAN_FORMATS: Record<PlanColumn, NumberFormat> = {
+  index: "general", stage: "general", crowd: "general", count: "persons", conversion: "percent", aov: "currency2",
+  buyers: "persons", gmv: "currency", g: "currency2", added: "persons", required: "persons", added_gmv: "currency",
+  added_cost: "currency", growable: "general", key: "number", capg: "currency", remaining: "currency", taken: "currency",
+};
+const SUMMARY_KEYS: SummaryKey[] = ["baseline", "old", "new", "gap", "shortfall", "planned_gmv", "added_cost", "by_cost"];
+
+/** Input table columns in DTC.GTA's positional order; headers are DTC.GTA's names or aliases. */
+const INPUT_KEYS = ["stage", "crowd", "count", "conversion", "aov", "cost", "capacity"] as const;
+const INPUT_HEADERS: Record<Lang, string[]> = {
+  en: [...INPUT_KEYS],
+  zh: ["阶段", "人群", "人数", "转化率", "客单价", "单人成本", "可增量"],
+};
+const INPUT_FORMATS: NumberFormat[] = ["general", "general", "persons", "percent", "currency2", "currency2", "persons"];
+
+/** Base name of the crowd table (the adapter may append `_n`). */
+export const GTA_TABLE = "DTC_GTA_Crowds";
+
+/** Rows the chart takes (so the plan table starts below it). */
+const CHART_ROWS = 16;
+
+/** Build the plan sheet. */
+export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; layout: GtaLayout } {
+  const n = input.crowds.length;
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const blocks: Block[] = [];
+
+  // --- Title and target -----------------------------------------------------------------------
+  blocks.push({ anchor: "A1", cells: [[`${L("gtaSheetTitle")}${input.name}`]], style: "title" });
+  blocks.push({ anchor: "A2", cells: [[L("sheetNote")]], style: "note" });
+  blocks.push({ anchor: "A4", cells: [[L("inputsHeading")]], style: "heading" });
+  blocks.push({ anchor: "A5", cells: [[L("targetGmv")]] });
+  blocks.push({ anchor: "B5", cells: [[input.target_gmv]], formats: [["currency"]], style: "input" });
+  const target = "$B$5";
+
+  // --- Crowd table ----------------------------------------------------------------------------
+  const headRow = 8;
+  const i1 = headRow + 1;
+  const iN = headRow + n;
+  blocks.push({ anchor: "A7", cells: [[L("crowdsHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${headRow}`,
+    cells: [
+      INPUT_HEADERS[lang],
+      ...input.crowds.map((c): Cell[] => [c.stage, c.crowd, c.count, c.conversion, c.aov, c.cost ?? null, c.capacity ?? null]),
+    ],
+    formats: [INPUT_FORMATS.map(() => null), ...input.crowds.map(() => INPUT_FORMATS)],
+  });
+  const inCol = (k: (typeof INPUT_KEYS)[number]) => colName(INPUT_KEYS.indexOf(k));
+
+  // --- Plan geometry (needed by the summary formulas) ------------------------------------------
+  const sumTop = iN + 2; // summary heading row
+  const planHead = Math.max(sumTop + SUMMARY_KEYS.length + 2, 4 + CHART_ROWS + 2) + 1;
+  const p1 = planHead + 1;
+  const pN = planHead + n;
+  const totalRow = pN + 1;
+  const pc = Object.fromEntries(PLAN_COLUMNS.map((k, j) => [k, colName(j)])) as Record<PlanColumn, string>;
+  const col = (k: PlanColumn) => `${pc[k]}$${p1}:${pc[k]}$${pN}`;
+  const sumCell = Object.fromEntries(SUMMARY_KEYS.map((k, j) => [k, `$B$${sumTop + 1 + j}`])) as Record<SummaryKey, string>;
+  const gap = sumCell.gap;
+
+  // --- Summary --------------------------------------------------------------------------------
+  const stageSum = (letters: string[]) => letters.map((s) => `SUMIF(${col("stage")},"${s}",${col("gmv")})`).join("+");
+  const summaryFormulas: Record<SummaryKey, string> = {
+    baseline: `=SUM(${col("gmv")})`,
+    old: `=${stageSum(["P", "L"])}`,
+    new: `=${stageSum(["A", "I"])}`,
+    gap: `=MAX(0,${target}-${sumCell.baseline})`,
+    // A remaining gap within 1e-12 × gap is the rounding noise of the subtractions.
+    shortfall: `=IF(${gap}-SUM(${col("taken")})<=0.000000000001*${gap},0,${gap}-SUM(${col("taken")}))`,
+    planned_gmv: `=${sumCell.baseline}+SUM(${col("added_gmv")})`,
+    added_cost: `=SUM(${col("added_cost")})`,
+    // TRUE when every growable row has a cost: fill by cost ÷ g, else by 1 ÷ g.
+    by_cost: `=COUNTIFS(${col("growable")},1,${inCol("cost")}$${i1}:${inCol("cost")}$${iN},">=0")=COUNTIF(${col("growable")},1)`,
+  };
+  blocks.push({ anchor: `A${sumTop}`, cells: [[L("summaryHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${sumTop + 1}`,
+    cells: SUMMARY_KEYS.map((k) => [L(`gtaSum_${k}`), f(summaryFormulas[k])]),
+    formats: SUMMARY_KEYS.map((k) => [null, k === "by_cost" ? "general" : "currency"]),
+    rowStyles: [{ row: SUMMARY_KEYS.indexOf("planned_gmv"), style: "total" }],
+  });
+
+  // --- Plan table -----------------------------------------------------------------------------
+  const headers: Record<PlanColumn, string> = Object.fromEntries(
+    PLAN_COLUMNS.map((k) => {
+      const spec = GTA_PLAN_COLUMNS.indexOf(k as (typeof GTA_PLAN_COLUMNS)[number]);
+      if (spec >= 0) return [k, lang === "zh" ? GTA_PLAN_COLUMNS_ZH[spec] : GTA_PLAN_COLUMNS[spec]];
+      return [k, L(`gtaCol_${k}` as Parameters<typeof label>[0])];
+    }),
+  ) as Record<PlanColumn, string>;
+
+  const rows: Cell[][] = [];
+  for (let r = 0; r < n; r++) {
+    const R = p1 + r; // plan row
+    const I = i1 + r; // input row
+    const c = (k: PlanColumn) => `${pc[k]}${R}`;
+    const inp = (k: (typeof INPUT_KEYS)[number]) => `${inCol(k)}${I}`;
+    const cost = inp("cost");
+    const cap = inp("capacity");
+    const formulas: Record<PlanColumn, Cell> = {
+      index: r + 1,
+      stage: f(`=IF(${inp("stage")}="","",${inp("stage")})`),
+      crowd: f(`=IF(${inp("crowd")}="","",${inp("crowd")})`),
+      count: f(`=${inp("count")}`),
+      conversion: f(`=${inp("conversion")}`),
+      aov: f(`=${inp("aov")}`),
+      buyers: f(`=${c("count")}*${c("conversion")}`),
+      gmv: f(`=${c("buyers")}*${c("aov")}`),
+      g: f(`=${c("conversion")}*${c("aov")}`),
+      added: f(
+        `=IF(${c("taken")}<=0,0,IF(AND(${cap}<>"",${c("taken")}>=${c("capg")}),${cap},` +
+          `MAX(0,ROUNDUP(${c("taken")}/${c("g")}-0.000000001,0))))`,
+      ),
+      required: f(`=${c("count")}+${c("added")}`),
+      added_gmv: f(`=${c("added")}*${c("g")}`),
+      added_cost: f(`=IF(${cost}="","",${c("added")}*${cost})`),
+      growable: f(`=IF(AND(OR(${c("stage")}="A",${c("stage")}="I"),OR(${cap}="",${cap}<>0),${c("g")}>0),1,0)`),
+      key: f(`=IF(${c("growable")}=1,IF(${sumCell.by_cost},${cost}/${c("g")},1/${c("g")}),0)`),
+      capg: f(`=IF(${c("growable")}=1,IF(${cap}="",${gap},${cap}*${c("g")}),0)`),
+      remaining: f(
+        `=IF(${c("growable")}=1,MAX(0,${gap}-SUMPRODUCT(${col("growable")},${col("capg")},` +
+          `(${col("key")}<${c("key")})+(${col("key")}=${c("key")})*(${col("index")}<${c("index")}))),0)`,
+      ),
+      taken: f(`=IF(${c("remaining")}<=0.000000000001*${gap},0,MIN(${c("capg")},${c("remaining")}))`),
+    };
+    rows.push(PLAN_COLUMNS.map((k) => formulas[k]));
+  }
+  const sum = (k: PlanColumn) => f(`=SUM(${col(k)})`);
+  const costRange = `${inCol("cost")}$${i1}:${inCol("cost")}$${iN}`;
+  const totals: Record<PlanColumn, Cell> = {
+    index: null, stage: L("total"), crowd: null, count: sum("count"), conversion: null, aov: null,
+    buyers: sum("buyers"), gmv: sum("gmv"), g: null, added: sum("added"), required: sum("required"),
+    added_gmv: sum("added_gmv"), added_cost: f(`=IF(COUNT(${costRange})=0,"",SUM(${col("added_cost")}))`),
+    growable: null, key: null, capg: null, remaining: null, taken: sum("taken"),
+  };
+  blocks.push({ anchor: `A${planHead - 1}`, cells: [[L("planHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${planHead}`,
+    cells: [PLAN_COLUMNS.map((k) => headers[k]), ...rows, PLAN_COLUMNS.map((k) => totals[k])],
+    formats: [PLAN_COLUMNS.map(() => null), ...rows.map(() => PLAN_COLUMNS.map((k) => PLAN_FORMATS[k])),
+      PLAN_COLUMNS.map((k) => PLAN_FORMATS[k])],
+    rowStyles: [{ row: 0, style: "header" }, { row: n + 1, style: "total" }],
+  });
+  blocks.push({
+    anchor: `${pc.growable}${planHead - 1}`,
+    cells: [[L("gtaHelperNote")]],
+    style: "note",
+  });
+
+  // --- Consumers by stage + chart --------------------------------------------------------------
+  const stageLetters = ["A", "I", "P", "L"];
+  const sCol = 8; // column I
+  const sTop = 4;
+  blocks.push({ anchor: `${colName(sCol)}${sTop}`, cells: [[L("stagesHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `${colName(sCol)}${sTop + 1}`,
+    cells: [
+      [null, L("current"), L("required")],
+      ...stageLetters.map((s): Cell[] => [
+        s,
+        f(`=SUMIF(${col("stage")},"${s}",${col("count")})`),
+        f(`=SUMIF(${col("stage")},"${s}",${col("required")})`),
+      ]),
+    ],
+    formats: [[null, null, null], ...stageLetters.map((): (NumberFormat | null)[] => [null, "persons", "persons"])],
+    rowStyles: [{ row: 0, style: "header" }],
+  });
+  const stagesRange = `${colName(sCol)}${sTop + 1}:${colName(sCol + 2)}${sTop + 5}`;
+
+  const plan: SheetPlan = {
+    baseName: `${L("gtaSheetPrefix")}${input.name}`,
+    blocks,
+    tables: [{ name: GTA_TABLE, range: `A${headRow}:G${iN}`, style: "TableStyleMedium2" }],
+    charts: [
+      {
+        type: "columnClustered",
+        title: L("gtaChartTitle"),
+        source: stagesRange,
+        seriesBy: "columns",
+        position: { from: `${colName(sCol + 4)}${sTop}`, to: `${colName(sCol + 10)}${sTop + CHART_ROWS}` },
+      },
+    ],
+    columnWidths: [
+      { column: "A", width: 110 },
+      { column: "B", width: 110 },
+      ...["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"].map((c) => ({ column: c, width: 80 })),
+    ],
+  };
+  const layout: GtaLayout = {
+    target: cellA1({ row: 4, col: 1 }),
+    crowdTable: `A${headRow}:G${iN}`,
+    inputRows: [i1, iN],
+    planRows: [p1, pN],
+    totalRow,
+    planCol: pc,
+    summary: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, sumCell[k].replace(/\$/g, "")])) as Record<SummaryKey, string>,
+    stages: stagesRange,
+  };
+  return { plan, layout };
+}

@@ -1,0 +1,48 @@
+/**
+ * Evaluate a SheetPlan in HyperFormula (an independent spreadsheet engine; tests only).
+ * Array arithmetic is on because the plans use SUMPRODUCT over comparisons, which Excel
+ * evaluates natively.
+ */
+import { HyperFormula } from "hyperformula";
+import { parseCell } from "../../taskpane/workbook/a1";
+import { isFormula, type SheetPlan } from "../../taskpane/workbook/port";
+
+export interface Evaluated {
+  hf: HyperFormula;
+  /** Value of a cell (number, string, boolean, null, or an error object). */
+  get(a1: string): unknown;
+  /** Number in a cell; throws when the cell does not hold a number. */
+  num(a1: string): number;
+  /** Change an input cell (as a user would) and let the formulas recalculate. */
+  set(a1: string, v: number | string | null): void;
+  /** The formula text written to a cell, or undefined. */
+  formula(a1: string): string | undefined;
+}
+
+export function evaluate(plan: SheetPlan): Evaluated {
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+  const sheet = hf.getSheetId(hf.addSheet("Plan"))!;
+  hf.batch(() => {
+    for (const b of plan.blocks) {
+      const at = parseCell(b.anchor);
+      hf.setCellContents(
+        { sheet, row: at.row, col: at.col },
+        b.cells.map((r) => r.map((c) => (c === null ? null : isFormula(c) ? c.formula : c))),
+      );
+    }
+  });
+  const addr = (a1: string) => ({ sheet, ...parseCell(a1) });
+  return {
+    hf,
+    get: (a1) => hf.getCellValue(addr(a1)),
+    num(a1) {
+      const v = hf.getCellValue(addr(a1));
+      if (typeof v !== "number") throw new Error(`${a1} holds ${JSON.stringify(v)}, not a number`);
+      return v;
+    },
+    set: (a1, v) => {
+      hf.setCellContents(addr(a1), [[v]]);
+    },
+    formula: (a1) => hf.getCellFormula(addr(a1)),
+  };
+}
