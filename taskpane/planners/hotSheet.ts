@@ -1,0 +1,391 @@
+/**
+ * The hot-product (爆品) planners (SPEC section 11): the plan sheet, the health-check sheet and
+ * the one-line reading of the weakest health signal. Pure; the `Workbook` port writes the plans.
+ *
+ * Plan sheet: the inputs (target, price, units per buyer, cost ratio, the shared funnel) as
+ * yellow cells, phases and crowds as Excel tables whose headers `DTC.HOTPLAN` recognises; the
+ * plan phase × crowd as native formulas (gmv = target × w_p/Σw × s_c/Σs; units = gmv ÷ price;
+ * buyers, interest, aware rounded up to whole persons with ceil(x − 1e-9); spend = gmv × cost
+ * ratio) and a TOTAL row; totals per phase and per crowd (SUMIF); a GMV matrix phase × crowd
+ * (SUMIFS) charted as stacked columns.
+ *
+ * Health sheet: one row per phase with the plan (reached, precision, cost ratio, conversion)
+ * and the actuals (reached, reached in target crowds, spend, GMV, buyers) as input cells, and the
+ * four HOTHEALTH indices as native formulas (VOLUME = 100 × reached ÷ plan reached; PRECISION =
+ * 100 × (in target ÷ reached) ÷ plan precision; COST = 100 × plan cost ratio ÷ (spend ÷ GMV);
+ * CONVERSION = 100 × (buyers ÷ reached) ÷ plan conversion), coloured ≥ 100 green, 80–100
+ * amber, < 80 red.
+ */
+import { HOTPLAN_COLUMNS, HOTPLAN_COLUMNS_ZH, hotplan, type HotplanInput } from "../../src/plan/hotplan";
+import { hothealth, HOTHEALTH_INDICATORS, type HotActual, type HotTargets } from "../../src/plan/hothealth";
+import { isCellError } from "../../src/excel/errors";
+import { colName } from "../workbook/a1";
+import { f, INDEX_THRESHOLDS, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
+import { label, formatNumber, formatPercent, type Lang, type LabelKey } from "../i18n";
+
+/** What the Hot product view hands to the planner (validated by `forms/hot.ts`). */
+export interface HotSheetInput extends HotplanInput {
+  product: string;
+}
+
+export interface HotLayout {
+  /** Input cells. */
+  target: string;
+  price: string;
+  unitsPerBuyer: string;
+  costRatio: string;
+  phasesTable: string;
+  crowdsTable: string;
+  /** First and last plan row (phase-major), the TOTAL row, and the plan's columns. */
+  planRows: [number, number];
+  totalRow: number;
+  planCol: Record<(typeof HOTPLAN_COLUMNS)[number], string>;
+  /** Totals per phase and per crowd: header row + one row each. */
+  byPhase: string;
+  byCrowd: string;
+  /** GMV matrix phase × crowd (header row and label column included). */
+  matrix: string;
+}
+
+/** Base names of the tables (the adapter may append `_n`). */
+export const HOT_PHASES_TABLE = "DTC_Hot_Phases";
+export const HOT_CROWDS_TABLE = "DTC_Hot_Crowds";
+export const HOT_HEALTH_TABLE = "DTC_Hot_Health";
+
+const PLAN_FORMATS: NumberFormat[] = ["general", "general", "currency", "number", "persons", "persons", "persons", "currency"];
+const CEIL = (x: string) => `MAX(0,ROUNDUP(${x}-0.000000001,0))`;
+
+/** Build the hot-product plan sheet. */
+export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; layout: HotLayout } {
+  const L = (k: LabelKey) => label(k, lang);
+  const P = input.phases.length;
+  const C = input.crowds.length;
+  const shared = input.funnel.length === 1;
+  const blocks: Block[] = [];
+
+  blocks.push({ anchor: "A1", cells: [[`${L("hotSheetTitle")}${input.product}`]], style: "title" });
+  blocks.push({ anchor: "A2", cells: [[L("sheetNote")]], style: "note" });
+  blocks.push({ anchor: "A4", cells: [[L("inputsHeading")]], style: "heading" });
+
+  // --- Scalar inputs: labels in A, values in B ------------------------------------------------
+  const scalars: [LabelKey, number, NumberFormat][] = [
+    ["targetGmv", input.target_gmv, "currency"],
+    ["price", input.price, "currency2"],
+    ["unitsPerBuyer", input.units_per_buyer ?? 1, "number"],
+    ["costRatio", input.cost_ratio ?? 0, "percent"],
+  ];
+  if (shared) {
+    scalars.push(["iToP", input.funnel[0].i_to_p, "percent"], ["aToI", input.funnel[0].a_to_i, "percent"]);
+  }
+  blocks.push({ anchor: "A5", cells: scalars.map(([k]) => [L(k)]) });
+  blocks.push({
+    anchor: "B5",
+    cells: scalars.map(([, v]) => [v]),
+    formats: scalars.map(([, , fmt]) => [fmt]),
+    style: "input",
+  });
+  const [target, price, upb, costRatio] = ["$B$5", "$B$6", "$B$7", "$B$8"];
+
+  // --- Phases (A:B) and crowds (D:E or D:G) tables ---------------------------------------------
+  const tHead = 5 + scalars.length + 2; // header row of both tables
+  blocks.push({ anchor: `A${tHead - 1}`, cells: [[L("phasesHeading")]], style: "heading" });
+  blocks.push({ anchor: `D${tHead - 1}`, cells: [[L("crowdsHeading")]], style: "heading" });
+  const phaseHeaders = lang === "zh" ? ["阶段", "权重"] : ["phase", "weight"];
+  const crowdHeaders = lang === "zh" ? ["人群", "占比", "兴趣到购买", "认知到兴趣"] : ["crowd", "share", "i_to_p", "a_to_i"];
+  blocks.push({
+    anchor: `A${tHead}`,
+    cells: [phaseHeaders, ...input.phases.map((p): Cell[] => [p.name, p.weight])],
+    formats: [[null, null], ...input.phases.map((): (NumberFormat | null)[] => [null, "number"])],
+  });
+  const crowdCols = shared ? 2 : 4;
+  blocks.push({
+    anchor: `D${tHead}`,
+    cells: [
+      crowdHeaders.slice(0, crowdCols),
+      ...input.crowds.map((c, j): Cell[] =>
+        shared ? [c.name, c.share] : [c.name, c.share, input.funnel[j].i_to_p, input.funnel[j].a_to_i],
+      ),
+    ],
+    formats: [
+      crowdHeaders.slice(0, crowdCols).map(() => null),
+      ...input.crowds.map((): (NumberFormat | null)[] =>
+        shared ? [null, "number"] : [null, "number", "percent", "percent"],
+      ),
+    ],
+  });
+  const ph1 = tHead + 1;
+  const phN = tHead + P;
+  const cr1 = tHead + 1;
+  const crN = tHead + C;
+  const phaseCell = (p: number) => `$A$${ph1 + p}`;
+  const weight = (p: number) => `$B$${ph1 + p}`;
+  const crowdCell = (c: number) => `$D$${cr1 + c}`;
+  const share = (c: number) => `$E$${cr1 + c}`;
+  const i2p = (c: number) => (shared ? "$B$9" : `$F$${cr1 + c}`);
+  const a2i = (c: number) => (shared ? "$B$10" : `$G$${cr1 + c}`);
+  const weights = `$B$${ph1}:$B$${phN}`;
+  const shares = `$E$${cr1}:$E$${crN}`;
+
+  // --- Plan phase × crowd ------------------------------------------------------------------------
+  const tablesEnd = Math.max(phN, crN);
+  const CHART_END = 22;
+  const planHead = Math.max(tablesEnd + 3, CHART_END + 2);
+  const p1 = planHead + 1;
+  const pN = planHead + P * C;
+  const totalRow = pN + 1;
+  const pc = Object.fromEntries(HOTPLAN_COLUMNS.map((k, j) => [k, colName(j)])) as HotLayout["planCol"];
+  const col = (k: (typeof HOTPLAN_COLUMNS)[number]) => `$${pc[k]}$${p1}:$${pc[k]}$${pN}`;
+  const planRows: Cell[][] = [];
+  for (let p = 0; p < P; p++) {
+    for (let c = 0; c < C; c++) {
+      const R = p1 + p * C + c;
+      const at = (k: (typeof HOTPLAN_COLUMNS)[number]) => `${pc[k]}${R}`;
+      planRows.push([
+        f(`=${phaseCell(p)}`),
+        f(`=${crowdCell(c)}`),
+        f(`=${target}*(${weight(p)}/SUM(${weights}))*(${share(c)}/SUM(${shares}))`),
+        f(`=${at("gmv")}/${price}`),
+        f(`=${CEIL(`${at("units")}/${upb}`)}`),
+        f(`=${CEIL(`${at("buyers")}/${i2p(c)}`)}`),
+        f(`=${CEIL(`${at("interest")}/${a2i(c)}`)}`),
+        f(`=${at("gmv")}*${costRatio}`),
+      ]);
+    }
+  }
+  const planHeaders = [...(lang === "zh" ? HOTPLAN_COLUMNS_ZH : HOTPLAN_COLUMNS)];
+  const measures = HOTPLAN_COLUMNS.slice(2);
+  blocks.push({ anchor: `A${planHead - 1}`, cells: [[L("planHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${planHead}`,
+    cells: [planHeaders, ...planRows, [L("total"), null, ...measures.map((k) => f(`=SUM(${col(k)})`))]],
+    formats: [PLAN_FORMATS.map(() => null), ...planRows.map(() => PLAN_FORMATS), PLAN_FORMATS],
+    rowStyles: [{ row: 0, style: "header" }, { row: P * C + 1, style: "total" }],
+  });
+
+  // --- Totals per phase and per crowd (SUMIF over the plan) -------------------------------------
+  const sumBy = (key: "phase" | "crowd", labelRef: string) =>
+    measures.map((k) => f(`=SUMIF(${col(key)},${labelRef},${col(k)})`));
+  const byPhaseHead = totalRow + 3;
+  blocks.push({ anchor: `A${byPhaseHead - 1}`, cells: [[L("byPhaseHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${byPhaseHead}`,
+    cells: [
+      [planHeaders[0], ...planHeaders.slice(2)],
+      ...input.phases.map((_, p): Cell[] => [f(`=${phaseCell(p)}`), ...sumBy("phase", `$A${byPhaseHead + 1 + p}`)]),
+    ],
+    formats: [PLAN_FORMATS.slice(1).map(() => null), ...input.phases.map(() => PLAN_FORMATS.slice(1))],
+    rowStyles: [{ row: 0, style: "header" }],
+  });
+  const byCrowdHead = byPhaseHead + P + 3;
+  blocks.push({ anchor: `A${byCrowdHead - 1}`, cells: [[L("byCrowdHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${byCrowdHead}`,
+    cells: [
+      [planHeaders[1], ...planHeaders.slice(2)],
+      ...input.crowds.map((_, c): Cell[] => [f(`=${crowdCell(c)}`), ...sumBy("crowd", `$A${byCrowdHead + 1 + c}`)]),
+    ],
+    formats: [PLAN_FORMATS.slice(1).map(() => null), ...input.crowds.map(() => PLAN_FORMATS.slice(1))],
+    rowStyles: [{ row: 0, style: "header" }],
+  });
+
+  // --- GMV matrix phase × crowd: the chart's source ----------------------------------------------
+  const mHead = byCrowdHead + C + 3;
+  const lastCol = colName(C);
+  blocks.push({ anchor: `A${mHead - 1}`, cells: [[L("splitHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `A${mHead}`,
+    cells: [
+      [null, ...input.crowds.map((_, c) => f(`=${crowdCell(c)}`))],
+      ...input.phases.map((_, p): Cell[] => [
+        f(`=${phaseCell(p)}`),
+        ...input.crowds.map((_, c) =>
+          f(`=SUMIFS(${col("gmv")},${col("phase")},$A${mHead + 1 + p},${col("crowd")},${colName(c + 1)}$${mHead})`),
+        ),
+      ]),
+    ],
+    formats: [input.crowds.map(() => null).concat([null]), ...input.phases.map(() => [null, ...input.crowds.map((): NumberFormat => "currency")])],
+    rowStyles: [{ row: 0, style: "header" }],
+  });
+  const matrix = `A${mHead}:${lastCol}${mHead + P}`;
+
+  const plan: SheetPlan = {
+    baseName: `${L("hotSheetPrefix")}${input.product}`,
+    blocks,
+    tables: [
+      { name: HOT_PHASES_TABLE, range: `A${tHead}:B${phN}`, style: "TableStyleMedium2" },
+      { name: HOT_CROWDS_TABLE, range: `D${tHead}:${colName(3 + crowdCols - 1)}${crN}`, style: "TableStyleMedium9" },
+    ],
+    charts: [
+      {
+        type: "columnStacked",
+        title: L("hotChartTitle"),
+        source: matrix,
+        seriesBy: "columns",
+        position: { from: "J4", to: `Q${CHART_END}` },
+      },
+    ],
+    columnWidths: [
+      { column: "A", width: 120 },
+      ...["B", "C", "D", "E", "F", "G", "H"].map((c) => ({ column: c, width: 80 })),
+    ],
+  };
+  return {
+    plan,
+    layout: {
+      target: "B5",
+      price: "B6",
+      unitsPerBuyer: "B7",
+      costRatio: "B8",
+      phasesTable: `A${tHead}:B${phN}`,
+      crowdsTable: `D${tHead}:${colName(3 + crowdCols - 1)}${crN}`,
+      planRows: [p1, pN],
+      totalRow,
+      planCol: pc,
+      byPhase: `A${byPhaseHead}:G${byPhaseHead + P}`,
+      byCrowd: `A${byCrowdHead}:G${byCrowdHead + C}`,
+      matrix,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Health check
+
+/** One phase of a health check: the plan targets and what happened. */
+export interface HealthPhase {
+  phase: string;
+  plan: HotTargets;
+  actual: HotActual;
+}
+
+export interface HealthSheetInput {
+  product: string;
+  phases: HealthPhase[];
+}
+
+/**
+ * Plan targets per phase derived from a hot-product plan: reached = Σ aware of the phase's crowds
+ * (the consumers the campaign must reach), conversion = Σ buyers ÷ Σ aware, cost ratio = the
+ * plan's, precision = `precision` (the planned share of reached consumers in target crowds; the
+ * plan itself does not fix it).
+ */
+export function healthTargets(input: HotplanInput, precision: number): { phase: string; plan: HotTargets }[] {
+  const res = hotplan(input);
+  return input.phases.map((ph, p) => {
+    let aware = 0;
+    let buyers = 0;
+    for (const r of res.rows) {
+      if (r.phase_index === p) {
+        aware += r.aware;
+        buyers += r.buyers;
+      }
+    }
+    return {
+      phase: ph.name,
+      plan: { reached: aware, precision, cost_ratio: input.cost_ratio ?? 0, conversion: aware > 0 ? buyers / aware : 0 },
+    };
+  });
+}
+
+const HEALTH_KEYS = [
+  "phase", "plan_reached", "plan_precision", "plan_cost_ratio", "plan_conversion",
+  "reached", "reached_in_target_crowds", "spend", "gmv", "buyers",
+] as const;
+const HEALTH_FORMATS: NumberFormat[] = [
+  "general", "persons", "percent", "percent", "percent", "persons", "persons", "currency", "currency", "persons",
+];
+
+/** Build the health-check sheet. */
+export function healthSheet(input: HealthSheetInput, lang: Lang): { plan: SheetPlan; indices: string } {
+  const L = (k: LabelKey) => label(k, lang);
+  const n = input.phases.length;
+  const head = 5;
+  const r1 = head + 1;
+  const rN = head + n;
+  const indexNames = HOTHEALTH_INDICATORS.map((i) => (lang === "zh" ? i.zh : i.name));
+  const rows = input.phases.map((ph, k): Cell[] => {
+    const R = r1 + k;
+    return [
+      ph.phase, ph.plan.reached, ph.plan.precision, ph.plan.cost_ratio, ph.plan.conversion,
+      ph.actual.reached, ph.actual.reached_in_target_crowds, ph.actual.spend, ph.actual.gmv, ph.actual.buyers,
+      f(`=100*F${R}/B${R}`),
+      f(`=100*(G${R}/F${R})/C${R}`),
+      f(`=100*D${R}/(H${R}/I${R})`),
+      f(`=100*(J${R}/F${R})/E${R}`),
+    ];
+  });
+  const blocks: Block[] = [
+    { anchor: "A1", cells: [[`${L("healthSheetTitle")}${input.product}`]], style: "title" },
+    { anchor: "A2", cells: [[L("healthNote")]], style: "note" },
+    {
+      anchor: `A${head}`,
+      cells: [[...HEALTH_KEYS.map((k) => L(`health_${k}`)), ...indexNames], ...rows],
+      formats: [
+        [...HEALTH_FORMATS.map(() => null), null, null, null, null],
+        ...rows.map((): (NumberFormat | null)[] => [...HEALTH_FORMATS, "index", "index", "index", "index"]),
+      ],
+    },
+  ];
+  const indices = `K${r1}:N${rN}`;
+  const plan: SheetPlan = {
+    baseName: `${L("healthSheetPrefix")}${input.product}`,
+    blocks,
+    tables: [{ name: HOT_HEALTH_TABLE, range: `A${head}:J${rN}`, style: "TableStyleLight9" }],
+    conditionalFormats: [{ range: indices, rules: INDEX_THRESHOLDS }],
+    columnWidths: [{ column: "A", width: 110 }, ...["B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"].map((c) => ({ column: c, width: 84 }))],
+  };
+  return { plan, indices };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The weakest signal
+
+export type HealthSignal = "volume" | "precision" | "cost" | "conversion";
+const SIGNALS: HealthSignal[] = ["volume", "precision", "cost", "conversion"];
+
+export interface WeakestSignal {
+  phase: string;
+  signal: HealthSignal;
+  /** The index (100 = on plan). */
+  index: number;
+  /** One line for the pane, in the requested language. */
+  text: string;
+}
+
+/**
+ * The lowest of the four indices over all phases (computed by the engine, `hothealth`), read as
+ * one line: "precision is the weakest: 64% of reached consumers are in target crowds against a
+ * plan of 75%". Indices that cannot be computed (#DIV/0!) are skipped; `undefined` when none can.
+ * With several phases the line starts with the phase name.
+ */
+export function weakestSignal(phases: readonly HealthPhase[], lang: Lang): WeakestSignal | undefined {
+  let best: { k: number; s: number; index: number } | undefined;
+  phases.forEach((ph, k) => {
+    hothealth(ph.actual, ph.plan).forEach((v, s) => {
+      if (isCellError(v) || typeof v !== "number" || !Number.isFinite(v)) return;
+      if (!best || v < best.index) best = { k, s, index: v };
+    });
+  });
+  if (!best) return undefined;
+  const { phase, plan, actual } = phases[best.k];
+  const signal = SIGNALS[best.s];
+  const pct = (x: number) => formatPercent(x, lang);
+  let params: Record<string, string>;
+  switch (signal) {
+    case "volume":
+      params = { actual: formatNumber(actual.reached, lang), plan: formatNumber(plan.reached, lang) };
+      break;
+    case "precision":
+      params = { actual: pct(actual.reached_in_target_crowds / actual.reached), plan: pct(plan.precision) };
+      break;
+    case "cost":
+      params = { actual: pct(actual.spend / actual.gmv), plan: pct(plan.cost_ratio) };
+      break;
+    case "conversion":
+      params = { actual: pct(actual.buyers / actual.reached), plan: pct(plan.conversion) };
+      break;
+  }
+  let text = label(`weakest_${signal}`, lang, params);
+  if (phases.length > 1) text = `${phase}${lang === "zh" ? "：" : ": "}${text}`;
+  return { phase, signal, index: best.index, text };
+}

@@ -1,0 +1,198 @@
+/**
+ * The hot-product planners evaluated by HyperFormula, against hand calculations from SPEC 11.
+ */
+import { describe, expect, it } from "vitest";
+import { healthSheet, healthTargets, hotSheet, weakestSignal, type HealthPhase, type HotSheetInput } from "../../taskpane/planners/hotSheet";
+import { checkPlan } from "../../taskpane/workbook/check";
+import { INDEX_THRESHOLDS } from "../../taskpane/workbook/port";
+import { evaluate } from "./hf";
+
+/**
+ * Hand example: target 1,200,000; price 150; phases 启动期 1, 发展期 1, 大促期 2 (Σ 4);
+ * crowds Gen Z 1, 精致妈妈 3 (Σ 4); 2 units per buyer; cost ratio 10%;
+ * funnels Gen Z [i_to_p 0.2, a_to_i 0.3], 精致妈妈 [0.25, 0.4].
+ */
+const PER_CROWD: HotSheetInput = {
+  product: "Serum",
+  target_gmv: 1_200_000,
+  price: 150,
+  units_per_buyer: 2,
+  cost_ratio: 0.1,
+  phases: [
+    { name: "启动期", weight: 1 },
+    { name: "发展期", weight: 1 },
+    { name: "大促期", weight: 2 },
+  ],
+  crowds: [
+    { name: "Gen Z", share: 1 },
+    { name: "精致妈妈", share: 3 },
+  ],
+  funnel: [
+    { i_to_p: 0.2, a_to_i: 0.3 },
+    { i_to_p: 0.25, a_to_i: 0.4 },
+  ],
+};
+
+describe("hot-product plan sheet", () => {
+  const { plan, layout } = hotSheet(PER_CROWD, "en");
+  const s = evaluate(plan);
+  const row = (k: number) => layout.planRows[0] + k;
+  const v = (col: keyof typeof layout.planCol, k: number) => s.get(`${layout.planCol[col]}${row(k)}`);
+
+  it("is a valid plan with the phase and crowd tables", () => {
+    expect(() => checkPlan(plan)).not.toThrow();
+    expect(plan.tables?.map((t) => t.range)).toEqual([layout.phasesTable, layout.crowdsTable]);
+    expect(s.get(layout.crowdsTable.split(":")[0])).toBe("crowd");
+  });
+
+  it("rows are phase-major and walk the funnel with persons rounded up", () => {
+    // 启动期 × Gen Z: 1,200,000 × 1/4 × 1/4 = 75,000 → 500 units → 250 buyers (2 per buyer)
+    // → 250 ÷ 0.2 = 1,250 interested → 1,250 ÷ 0.3 = 4,166.67 → 4,167 aware; spend 7,500.
+    expect(v("phase", 0)).toBe("启动期");
+    expect(v("crowd", 0)).toBe("Gen Z");
+    expect(v("gmv", 0)).toBeCloseTo(75_000, 6);
+    expect(v("units", 0)).toBeCloseTo(500, 9);
+    expect(v("buyers", 0)).toBe(250);
+    expect(v("interest", 0)).toBe(1250);
+    expect(v("aware", 0)).toBe(4167);
+    expect(v("spend", 0)).toBeCloseTo(7500, 6);
+    // 启动期 × 精致妈妈: 225,000 → 1,500 units → 750 buyers → 3,000 → 7,500 aware.
+    expect(v("crowd", 1)).toBe("精致妈妈");
+    expect(v("aware", 1)).toBe(7500);
+    // 大促期 × Gen Z (row 5 of 6): 150,000 → 1,000 → 500 → 2,500 → 8,333.3 → 8,334.
+    expect(v("phase", 4)).toBe("大促期");
+    expect(v("aware", 4)).toBe(8334);
+    expect(v("gmv", 5)).toBeCloseTo(450_000, 6);
+  });
+
+  it("TOTAL row", () => {
+    const t = (col: keyof typeof layout.planCol) => s.get(`${layout.planCol[col]}${layout.totalRow}`);
+    // gmv 1,200,000; units 8,000; buyers 4,000; interest 1,250+3,000+1,250+3,000+2,500+6,000 = 17,000;
+    // aware 4,167+7,500+4,167+7,500+8,334+15,000 = 46,668; spend 120,000.
+    expect(t("phase")).toBe("TOTAL");
+    expect(t("gmv")).toBeCloseTo(1_200_000, 6);
+    expect(t("units")).toBeCloseTo(8000, 6);
+    expect(t("buyers")).toBe(4000);
+    expect(t("interest")).toBe(17_000);
+    expect(t("aware")).toBe(46_668);
+    expect(t("spend")).toBeCloseTo(120_000, 6);
+  });
+
+  it("totals per phase and per crowd", () => {
+    const top = Number(layout.byPhase.split(":")[0].slice(1));
+    // 启动期: gmv 300,000; buyers 250 + 750 = 1,000; aware 4,167 + 7,500 = 11,667.
+    expect(s.get(`A${top + 1}`)).toBe("启动期");
+    expect(s.get(`B${top + 1}`)).toBeCloseTo(300_000, 6);
+    expect(s.get(`D${top + 1}`)).toBe(1000);
+    expect(s.get(`F${top + 1}`)).toBe(11_667);
+    const ctop = Number(layout.byCrowd.split(":")[0].slice(1));
+    // Gen Z: gmv 75,000 + 75,000 + 150,000 = 300,000; aware 4,167 + 4,167 + 8,334 = 16,668.
+    expect(s.get(`A${ctop + 1}`)).toBe("Gen Z");
+    expect(s.get(`B${ctop + 1}`)).toBeCloseTo(300_000, 6);
+    expect(s.get(`F${ctop + 1}`)).toBe(16_668);
+  });
+
+  it("the GMV matrix phase × crowd feeds a stacked column chart", () => {
+    const top = Number(layout.matrix.split(":")[0].slice(1));
+    expect(s.get(`B${top}`)).toBe("Gen Z");
+    expect(s.get(`C${top}`)).toBe("精致妈妈");
+    expect(s.get(`A${top + 3}`)).toBe("大促期");
+    expect(s.get(`C${top + 3}`)).toBeCloseTo(450_000, 6);
+    expect(s.get(`B${top + 1}`)).toBeCloseTo(75_000, 6);
+    expect(plan.charts?.[0]).toMatchObject({ type: "columnStacked", source: layout.matrix, seriesBy: "columns" });
+  });
+
+  it("is live: weights and price are inputs", () => {
+    const live = evaluate(plan);
+    // Price 150 → 300: 启动期 × Gen Z units 250, buyers 125, interest 625, aware 2,083.3 → 2,084.
+    live.set(layout.price, 300);
+    expect(live.get(`${layout.planCol.aware}${row(0)}`)).toBe(2084);
+    // 大促期 weight 2 → 0: 启动期 now gets 1/2 of the target: 600,000 × 1/4 = 150,000.
+    const phasesTop = Number(layout.phasesTable.split(":")[0].slice(1));
+    live.set(`B${phasesTop + 3}`, 0);
+    expect(live.get(`${layout.planCol.gmv}${row(0)}`)).toBeCloseTo(150_000, 6);
+  });
+
+  it("a shared funnel lives in two input cells", () => {
+    const shared: HotSheetInput = { ...PER_CROWD, funnel: [{ i_to_p: 0.1, a_to_i: 0.25 }], units_per_buyer: 1 };
+    const r = hotSheet(shared, "zh");
+    const e = evaluate(r.plan);
+    // 启动期 × Gen Z: 75,000 → 500 units = 500 buyers → 5,000 interested → 20,000 aware.
+    expect(e.get(`${r.layout.planCol.aware}${r.layout.planRows[0]}`)).toBe(20_000);
+    expect(e.get("B9")).toBe(0.1);
+    expect(e.get("B10")).toBe(0.25);
+    expect(e.get(`A${r.layout.totalRow}`)).toBe("合计");
+    expect(e.get(r.layout.crowdsTable.split(":")[0])).toBe("人群");
+    expect(r.layout.crowdsTable).toMatch(/^D\d+:E\d+$/);
+  });
+});
+
+describe("health check", () => {
+  const phases: HealthPhase[] = [
+    {
+      phase: "启动期",
+      // The engine's documented example: → [120, 116.67, 120, 125].
+      plan: { reached: 1_000_000, precision: 0.6, cost_ratio: 0.18, conversion: 0.02 },
+      actual: { reached: 1_200_000, reached_in_target_crowds: 840_000, spend: 300_000, gmv: 2_000_000, buyers: 30_000 },
+    },
+    {
+      phase: "发展期",
+      // VOLUME 100 × 1,000,000 ÷ 900,000 = 111.1; PRECISION 100 × 0.64 ÷ 0.75 = 85.33;
+      // COST 100 × 0.12 ÷ (100,000 ÷ 1,000,000) = 120; CONVERSION 100 × 0.02 ÷ 0.02 = 100.
+      plan: { reached: 900_000, precision: 0.75, cost_ratio: 0.12, conversion: 0.02 },
+      actual: { reached: 1_000_000, reached_in_target_crowds: 640_000, spend: 100_000, gmv: 1_000_000, buyers: 20_000 },
+    },
+  ];
+  const { plan, indices } = healthSheet({ product: "Serum", phases }, "en");
+  const s = evaluate(plan);
+
+  it("the four indices are live formulas", () => {
+    expect(indices).toBe("K6:N7");
+    expect(s.num("K6")).toBeCloseTo(120, 9);
+    expect(s.num("L6")).toBeCloseTo(116.6666667, 6);
+    expect(s.num("M6")).toBeCloseTo(120, 9);
+    expect(s.num("N6")).toBeCloseTo(125, 9);
+    expect(s.num("L7")).toBeCloseTo(85.3333333, 6);
+    expect(s.formula("K6")).toBe("=100*F6/B6");
+    // Live: in-target 640,000 → 720,000 lifts PRECISION to 100 × 0.72 ÷ 0.75 = 96.
+    s.set("G7", 720_000);
+    expect(s.num("L7")).toBeCloseTo(96, 9);
+  });
+
+  it("headers in the user's language and traffic-light colours on the indices", () => {
+    expect(s.get("K5")).toBe("VOLUME");
+    expect(evaluate(healthSheet({ product: "x", phases }, "zh").plan).get("L5")).toBe("精准度");
+    expect(plan.conditionalFormats).toEqual([{ range: "K6:N7", rules: INDEX_THRESHOLDS }]);
+    expect(INDEX_THRESHOLDS).toEqual([
+      { min: 100, color: "green" },
+      { min: 80, max: 100, color: "amber" },
+      { max: 80, color: "red" },
+    ]);
+  });
+
+  it("the weakest signal, in English and Chinese", () => {
+    const en = weakestSignal(phases, "en")!;
+    expect(en.signal).toBe("precision");
+    expect(en.index).toBeCloseTo(85.333, 3);
+    expect(en.text).toBe("发展期: precision is the weakest: 64% of reached consumers are in target crowds against a plan of 75%");
+    expect(weakestSignal([phases[1]], "zh")!.text).toBe("精准度最弱：触达的消费者中 64% 属于目标人群，计划为 75%");
+    // One phase, volume lowest: 100 × 800,000 ÷ 1,000,000 = 80.
+    const low: HealthPhase = { ...phases[0], actual: { ...phases[0].actual, reached: 800_000, reached_in_target_crowds: 560_000, buyers: 20_000 } };
+    const w = weakestSignal([low], "en")!;
+    // PRECISION 100 × 0.7 ÷ 0.6 = 116.7; CONVERSION 100 × 0.025 ÷ 0.02 = 125; COST 120 → VOLUME 80.
+    expect(w.text).toBe("volume is the weakest: 800,000 consumers reached against a plan of 1,000,000");
+    // Nothing computable: no one reached, no GMV.
+    const none: HealthPhase = { phase: "x", plan: { ...phases[0].plan, reached: 0 }, actual: { reached: 0, reached_in_target_crowds: 0, spend: 0, gmv: 0, buyers: 0 } };
+    expect(weakestSignal([none], "en")).toBeUndefined();
+  });
+
+  it("plan targets from a hot-product plan: reached = Σ aware, conversion = Σ buyers ÷ Σ aware", () => {
+    const t = healthTargets(PER_CROWD, 0.7);
+    // 启动期: aware 4,167 + 7,500 = 11,667; buyers 250 + 750 = 1,000.
+    expect(t[0].phase).toBe("启动期");
+    expect(t[0].plan.reached).toBe(11_667);
+    expect(t[0].plan.conversion).toBeCloseTo(1000 / 11_667, 12);
+    expect(t[0].plan.cost_ratio).toBe(0.1);
+    expect(t[2].plan.reached).toBe(8334 + 15_000);
+  });
+});
