@@ -80,7 +80,12 @@ async function build(dist, watch) {
   const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
   config.mode = "development";
   config.output = { ...config.output, path: dist };
-  const compiler = webpack(config);
+  // The workbench page (webpack.workbench.js) builds after the add-in, into the same folder.
+  config.name = config.name ?? "addin";
+  const workbench = require(path.join(ROOT, "webpack.workbench.js"))({}, { mode: "development" });
+  workbench.output = { ...workbench.output, path: dist };
+  workbench.dependencies = [config.name];
+  const compiler = webpack([config, workbench]);
   const report = (stats) => {
     const info = stats.toJson({ all: false, errors: true, warnings: true, timings: true });
     for (const e of info.errors ?? []) console.error(`build error: ${e.message}`);

@@ -1,0 +1,46 @@
+/* Display of cell values in the workbench grid (workbench/format.ts): the port's number formats. */
+import { describe, expect, it } from "vitest";
+import { NUMBER_FORMATS } from "../../taskpane/workbook/port";
+import { displayValue, formatGeneral, formatNumber } from "../../workbench/format";
+
+describe("formatNumber with the port's format codes", () => {
+  it("currency: whole yuan with separators, and with cents", () => {
+    expect(formatNumber(100_000_000, NUMBER_FORMATS.currency)).toBe("¥100,000,000");
+    expect(formatNumber(69_450_000.4, NUMBER_FORMATS.currency)).toBe("¥69,450,000");
+    expect(formatNumber(-1500, NUMBER_FORMATS.currency)).toBe("-¥1,500");
+    expect(formatNumber(12.5, NUMBER_FORMATS.currency2)).toBe("¥12.50");
+    expect(formatNumber(0, NUMBER_FORMATS.currency2)).toBe("¥0.00");
+  });
+  it("percent with one decimal (8/17 = 47.06% → 47.1%)", () => {
+    expect(formatNumber(0.05, NUMBER_FORMATS.percent)).toBe("5.0%");
+    expect(formatNumber(8 / 17, NUMBER_FORMATS.percent)).toBe("47.1%");
+    expect(formatNumber(0.005, NUMBER_FORMATS.percent)).toBe("0.5%");
+  });
+  it("persons, numbers with optional decimals, and indices", () => {
+    expect(formatNumber(2_444_000, NUMBER_FORMATS.persons)).toBe("2,444,000");
+    expect(formatNumber(999.6, NUMBER_FORMATS.persons)).toBe("1,000");
+    expect(formatNumber(1_234_567.891, NUMBER_FORMATS.number)).toBe("1,234,567.89");
+    expect(formatNumber(1200, NUMBER_FORMATS.number)).toBe("1,200");
+    expect(formatNumber(12.5, NUMBER_FORMATS.number)).toBe("12.5");
+    expect(formatNumber(87.25, NUMBER_FORMATS.index)).toBe("87.3");
+    expect(formatNumber(100, NUMBER_FORMATS.index)).toBe("100.0");
+  });
+  it("General: up to 10 significant digits, no separators", () => {
+    expect(formatGeneral(2250)).toBe("2250");
+    expect(formatGeneral(0.1 + 0.2)).toBe("0.3");
+    expect(formatGeneral(1 / 3)).toBe("0.3333333333");
+    expect(formatNumber(1 / 3, NUMBER_FORMATS.general)).toBe("0.3333333333");
+    expect(formatNumber(5, NUMBER_FORMATS.text)).toBe("5");
+  });
+});
+
+describe("displayValue", () => {
+  it("shows booleans, text, blanks and errors as Excel does", () => {
+    expect(displayValue(true)).toBe("TRUE");
+    expect(displayValue(false)).toBe("FALSE");
+    expect(displayValue("Loyal")).toBe("Loyal");
+    expect(displayValue(null)).toBe("");
+    expect(displayValue({ value: "#DIV/0!" })).toBe("#DIV/0!");
+    expect(displayValue(0.25, "0.0%")).toBe("25.0%");
+  });
+});
