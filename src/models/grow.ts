@@ -50,6 +50,18 @@ function lnRatio(a: number, b: number): number {
 }
 
 /**
+ * ln((a₁ ÷ b₁) ÷ (a₀ ÷ b₀)) for positive inputs: {@link lnRatio} of the two ratios, or the sum
+ * of the four logs when a ratio over- or underflows (orders ÷ buyers = 1e5 ÷ 5e-324 is
+ * Infinity, yet the log of the factor's change is finite).
+ */
+function lnRatioOfRatios(a1: number, b1: number, a0: number, b0: number): number {
+  const x1 = a1 / b1;
+  const x0 = a0 / b0;
+  if (x1 > 0 && x1 < Infinity && x0 > 0 && x0 < Infinity) return lnRatio(x1, x0);
+  return Math.log(a1) - Math.log(b1) - (Math.log(a0) - Math.log(b0));
+}
+
+/**
  * Logarithmic mean of two positive numbers.
  *
  * Definition: L(v₀, v₁) = (v₁ − v₀) ÷ (ln v₁ − ln v₀), and L = v₀ when v₁ = v₀ (its limit).
@@ -82,8 +94,8 @@ export function logMean(v0: number, v1: number): number {
 export function grow(base: GrowScope, current: GrowScope, widen: number): Cell[] {
   const L = logMean(base.gmv, current.gmv);
   const lnN = lnRatio(current.buyers, base.buyers);
-  const lnF = lnRatio(current.orders / current.buyers, base.orders / base.buyers);
-  const lnP = lnRatio(current.gmv / current.orders, base.gmv / base.orders);
+  const lnF = lnRatioOfRatios(current.orders, current.buyers, base.orders, base.buyers);
+  const lnP = lnRatioOfRatios(current.gmv, current.orders, base.gmv, base.orders);
   return [L * lnN, L * lnF, L * lnP, widen];
 }
 
