@@ -3,9 +3,11 @@
  * Office.js.
  *
  * Requirement sets (checked with `Office.context.requirements.isSetSupported`):
- * - ExcelApi 1.1 (every host that runs add-in commands): sheets, ranges, `range.formulas`,
- *   `numberFormat`, fonts/fills/borders, `tables.add`, `charts.add`, `chart.setPosition`.
- *   Without it nothing can be written and {@link ExcelWorkbook.createSheet} fails.
+ * - ExcelApi 1.1 (every host that runs `Excel.run`): sheets, ranges, `range.formulas`,
+ *   `numberFormat`, fonts/fills/borders, and the optional parts `tables.add` and `charts.add`
+ *   (+ `chart.setPosition`, title, legend). Tables and charts are skipped when the host does
+ *   not report the set; the cells are written regardless (a host that really lacks it fails in
+ *   sync 2, before anything was added).
  * - ExcelApi 1.2: column widths (`format.columnWidth`); skipped without it.
  * - ExcelApi 1.4: `workbook.settings` (plan storage fallback) and `*OrNullObject`.
  * - ExcelApi 1.5: `workbook.customXmlParts` (plan storage, preferred: no size limit).
@@ -241,7 +243,6 @@ export class ExcelWorkbook implements Workbook {
   async createSheet(plan: SheetPlan): Promise<WriteResult> {
     checkPlan(plan);
     const caps = await this.capabilities();
-    if (!this.api(EXCEL_API.base)) throw new WorkbookError("unsupported", `ExcelApi ${EXCEL_API.base}`);
     const widths = this.api(EXCEL_API.columnWidths);
     const axisFormat = this.api(EXCEL_API.chartAxisFormat);
     const skipped: OptionalPart[] = [];

@@ -8,6 +8,7 @@
  * before `context.sync()` shows up as a wrong value. Writes apply at once (the mock has no
  * queue); `context.sync()` is counted and can be made to fail at a given call.
  */
+import "./manifestShim";
 import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelEnv } from "../../taskpane/workbook/excel";
 
@@ -119,6 +120,9 @@ export function excelMock(opts: MockOptions = {}): { env: ExcelEnv; state: MockS
   const find = (name: string) => live().find((s) => s.name.toLowerCase() === name.toLowerCase());
 
   function rangeMock(sheet: MockSheet, address: string): MockRange {
+    // The same address gives the same range (what was written to it stays visible).
+    const known = sheet.ranges.get(address);
+    if (known) return known;
     const cfs: MockCf[] = [];
     const borders: Record<string, { style?: string }> = {};
     const m = new OfficeMockObject({
