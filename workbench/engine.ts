@@ -22,12 +22,13 @@ import {
   DetailedCellError,
   EmptyValue,
   ErrorType,
+  ExportedCellChange,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
-import type { CellValue, ConfigParams, RawCellContent, SimpleCellAddress } from "hyperformula";
+import type { CellValue, ConfigParams, ExportedChange, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { ERROR_CODES, StandInError, type CustomFunction } from "./custom-functions";
 
 /** What `functions.json` says about a function (the fields the workbench uses). */
@@ -293,6 +294,7 @@ function record(book: SizeBook, key: string, address: SimpleCellAddress, size: S
 export class Engine {
   readonly hf: HyperFormula;
   private readonly book: SizeBook;
+  private readonly spilled = new Map<string, SimpleCellAddress>();
 
   constructor(sheets: Record<string, RawCellContent[][]> = { Sheet1: [] }) {
     this.hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG, BOOLEAN_NAMES);
@@ -303,11 +305,23 @@ export class Engine {
   /** Run changes (in one batch), then settle the spills. */
   apply<T>(change: () => T): T {
     let out!: T;
-    this.hf.batch(() => {
-      out = change();
-    });
+    this.track(
+      this.hf.batch(() => {
+        out = change();
+      }),
+    );
     this.settle();
     return out;
+  }
+
+  /** Remember which formulas show #SPILL! (HyperFormula does not retry them when the way clears). */
+  private track(changes: ExportedChange[]): void {
+    for (const c of changes) {
+      if (!(c instanceof ExportedCellChange)) continue;
+      const k = cellKey(c.address);
+      if (c.newValue instanceof DetailedCellError && c.newValue.type === ErrorType.SPILL) this.spilled.set(k, c.address);
+      else this.spilled.delete(k);
+    }
   }
 
   /** Set one cell's content (a value, `=formula`, or null to clear). */
@@ -324,6 +338,20 @@ export class Engine {
 
   /** Re-enter formulas whose reserved spill size is wrong, until none is (a few rounds at most). */
   settle(): void {
+    // Formulas that could not spill get another chance: what was in their way may be gone (Excel
+    // re-spills then; HyperFormula alone would keep #SPILL!).
+    if (this.spilled.size > 0) {
+      const cells = [...this.spilled.entries()];
+      this.track(
+        this.hf.batch(() => {
+          for (const [k, a] of cells) {
+            const formula = this.hf.getCellFormula(a);
+            if (formula === undefined) this.spilled.delete(k);
+            else this.hf.setCellContents(a, [[formula]]);
+          }
+        }),
+      );
+    }
     const retried = new Set<string>();
     for (let round = 0; round < 8; round++) {
       // A #SPILL! may mean the reservation is larger than the result now needs: retry it once.
@@ -341,12 +369,14 @@ export class Engine {
       if (this.book.dirty.size === 0) return;
       const cells = [...this.book.dirty.values()];
       this.book.dirty.clear();
-      this.hf.batch(() => {
-        for (const a of cells) {
-          const formula = this.hf.getCellFormula(a);
-          if (formula !== undefined) this.hf.setCellContents(a, [[formula]]);
-        }
-      });
+      this.track(
+        this.hf.batch(() => {
+          for (const a of cells) {
+            const formula = this.hf.getCellFormula(a);
+            if (formula !== undefined) this.hf.setCellContents(a, [[formula]]);
+          }
+        }),
+      );
     }
   }
 

@@ -425,7 +425,7 @@ export class GridView {
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
       const { sheet, range } = this.selection();
-      this.book.clear(sheet, range.top, range.left, range.bottom, range.right);
+      this.write(() => this.book.clear(sheet, range.top, range.left, range.bottom, range.right));
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       this.startEdit(e.key);
@@ -469,7 +469,7 @@ export class GridView {
       e.preventDefault();
       const { sheet, active } = this.selection();
       this.editing = null;
-      this.book.setTyped({ sheet, ...active }, this.formulaBar.value);
+      this.write(() => this.book.setTyped({ sheet, ...active }, this.formulaBar.value));
       this.scroller.focus();
     } else if (e.key === "Escape") {
       e.preventDefault();
@@ -485,10 +485,20 @@ export class GridView {
     this.editing = null;
     const text = this.editor.value;
     this.editor.style.display = "none";
-    if (text !== ed.original) this.book.setTyped({ sheet: this.book.activeSheet, ...ed.cell }, text);
+    if (text !== ed.original) this.write(() => this.book.setTyped({ sheet: this.book.activeSheet, ...ed.cell }, text));
     if (step) {
       this.select({ row: Math.max(0, ed.cell.row + step[0]), col: Math.max(0, ed.cell.col + step[1]) });
       this.scroller.focus();
+    }
+  }
+
+  /** Make a change; when the engine refuses it, say why in the status line. */
+  private write(change: () => void): void {
+    try {
+      change();
+    } catch (e) {
+      this.render();
+      this.status.textContent = `Not changed: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
 

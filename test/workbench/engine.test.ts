@@ -98,6 +98,15 @@ describe("DTC formulas in the grid engine", () => {
     expect(grid(e, 4, 0, 1, 4)[0]).toEqual([2250, expect.any(Number), 400, expect.any(Number)]);
   });
 
+  it("re-spills a native array formula once the cell in its way is cleared (as Excel does)", () => {
+    const e = new Engine({ S: [[1, 2, 3], ["=A1:C1*2"]] });
+    expect(grid(e, 1, 0, 1, 3)[0]).toEqual([2, 4, 6]);
+    e.apply(() => e.setCell(at(1, 2), "x"));
+    expect(grid(e, 1, 0, 1, 1)[0][0]).toBe("#SPILL!");
+    e.apply(() => e.setCell(at(1, 2), null));
+    expect(grid(e, 1, 0, 1, 3)[0]).toEqual([2, 4, 6]);
+  });
+
   it("maps CustomFunctions.Error to the same error kind with the message naming the argument", () => {
     const e = new Engine({ S: FAST_SHEET });
     // active 500 > members 400 → #VALUE! "active_members: 500 exceeds members (400)".
