@@ -10,6 +10,7 @@ import { parseRange, type Rect } from "../../taskpane/workbook/a1";
 import { WorkbenchWorkbook } from "../../workbench/adapter";
 import { Book, parseSavedBook, STORAGE_KEY, type KeyValueStore } from "../../workbench/book";
 import { sampleBook } from "../../workbench/sample";
+import { gtaSheet } from "../../taskpane/planners/gtaSheet";
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, string>();
@@ -145,6 +146,37 @@ describe("createSheet", () => {
     const active = book.activeSheet;
     await wb.createSheet({ ...plan(), activate: false });
     expect(book.activeSheet).toBe(active);
+  });
+});
+
+describe("the task pane's GTA plan sheet in the workbench", () => {
+  it("computes the SPEC 10 worked example with live native formulas and recalculates", async () => {
+    const { wb, value, set } = setup();
+    const crowds = [
+      { stage: "L", crowd: "Loyal", count: 200000, conversion: 0.3, aov: 400 },
+      { stage: "P", crowd: "Buyers", count: 800000, conversion: 0.08, aov: 300 },
+      { stage: "I", crowd: "Interested", count: 1500000, conversion: 0.05, aov: 250 },
+      { stage: "A", crowd: "Aware", count: 6000000, conversion: 0.005, aov: 250 },
+    ] as const;
+    const { plan: sheet, layout } = gtaSheet({ name: "Double 11", target_gmv: 100_000_000, crowds: crowds.map((c) => ({ ...c })) }, "en");
+    const { sheetName } = await wb.createSheet(sheet);
+    const at = (a1: string) => value(sheetName, a1);
+    // baseline 69,450,000 (old 43,200,000 + new 26,250,000); gap 30,550,000 goes to I
+    // (g_I = 0.05 × 250 = 12.5 > g_A = 1.25): added_I = 2,444,000, required 3,944,000.
+    expect(at(layout.summary.baseline)).toBeCloseTo(69_450_000, 4);
+    expect(at(layout.summary.old)).toBeCloseTo(43_200_000, 4);
+    expect(at(layout.summary.new)).toBeCloseTo(26_250_000, 4);
+    expect(at(layout.summary.gap)).toBeCloseTo(30_550_000, 4);
+    expect(at(layout.summary.shortfall)).toBeCloseTo(0, 6);
+    expect(at(layout.summary.planned_gmv)).toBeCloseTo(100_000_000, 4);
+    const iRow = layout.planRows[0] + 2;
+    expect(at(`${layout.planCol.added}${iRow}`)).toBe(2_444_000);
+    expect(at(`${layout.planCol.required}${iRow}`)).toBe(3_944_000);
+    // Edit the target on the plan sheet: 80,000,000 → gap 10,550,000 → added_I = 844,000.
+    set(sheetName, layout.target, "80000000");
+    expect(at(layout.summary.gap)).toBeCloseTo(10_550_000, 4);
+    expect(at(`${layout.planCol.added}${iRow}`)).toBe(844_000);
+    expect(at(layout.summary.planned_gmv)).toBeCloseTo(80_000_000, 4);
   });
 });
 
