@@ -1,0 +1,202 @@
+/**
+ * The Hot product form and the health-check form: what the user types, their zod schemas, and
+ * the transforms to the planners' inputs (`taskpane/planners/hotSheet.ts`).
+ */
+import * as z from "zod";
+import { LIMITS } from "../../src/plan/schema";
+import type { HotActual } from "../../src/plan/hothealth";
+import type { Lang } from "../i18n";
+import type { HealthPhase, HotSheetInput } from "../planners/hotSheet";
+import { healthTargets } from "../planners/hotSheet";
+import { STRATEGY_CROWDS } from "./gta";
+import {
+  addIssue,
+  numberField,
+  optionalNumberField,
+  rowCount,
+  sumZero,
+  textField,
+  uniqueNames,
+  validate,
+  type Validated,
+} from "./fields";
+
+export interface PhaseForm {
+  name: string;
+  weight: string;
+}
+
+export interface HotCrowdForm {
+  name: string;
+  share: string;
+  iToP: string;
+  aToI: string;
+}
+
+export interface HotForm {
+  product: string;
+  target: string;
+  price: string;
+  unitsPerBuyer: string;
+  costRatio: string;
+  phases: PhaseForm[];
+  crowds: HotCrowdForm[];
+  /** One funnel for every crowd (`iToP`, `aToI` below) or one per crowd (in `crowds`). */
+  funnelMode: "shared" | "perCrowd";
+  iToP: string;
+  aToI: string;
+}
+
+/** The default phases: launch, growth, promotion peak (weights 1, 1, 2: the peak sells most). */
+export const DEFAULT_PHASES: PhaseForm[] = [
+  { name: "启动期", weight: "1" },
+  { name: "发展期", weight: "1" },
+  { name: "大促期", weight: "2" },
+];
+
+export function emptyHotCrowd(name = ""): HotCrowdForm {
+  return { name, share: "", iToP: "", aToI: "" };
+}
+
+export function emptyHotForm(): HotForm {
+  return {
+    product: "",
+    target: "",
+    price: "",
+    unitsPerBuyer: "1",
+    costRatio: "",
+    phases: DEFAULT_PHASES.map((p) => ({ ...p })),
+    crowds: [emptyHotCrowd()],
+    funnelMode: "shared",
+    iToP: "",
+    aToI: "",
+  };
+}
+
+/** Add the eight strategy crowds (share 1 each, so equal until edited); present names skipped. */
+export function addHotStrategyCrowds(rows: readonly HotCrowdForm[]): HotCrowdForm[] {
+  const have = new Set(rows.map((r) => r.name.trim().toLowerCase()));
+  const keep = rows.length === 1 && Object.values(rows[0]).every((v) => v === "") ? [] : [...rows];
+  return [...keep, ...STRATEGY_CROWDS.filter((c) => !have.has(c.toLowerCase())).map((c) => ({ ...emptyHotCrowd(c), share: "1" }))];
+}
+
+/** The zod schema of the Hot product form, with messages in `lang`. */
+export function hotFormSchema(lang: Lang) {
+  const rate = numberField({ rate: "open" }, lang);
+  const anyText = z.string();
+  const phase = z.object({ name: textField(LIMITS.name, true), weight: numberField({ min: 0, max: LIMITS.weight }, lang) });
+  return z
+    .object({
+      product: textField(LIMITS.name, true),
+      target: numberField({ gt: 0, max: LIMITS.gmv }, lang),
+      price: numberField({ gt: 0, max: LIMITS.price }, lang),
+      unitsPerBuyer: numberField({ gt: 0, max: LIMITS.unitsPerBuyer }, lang),
+      costRatio: optionalNumberField({ min: 0, max: LIMITS.costRatio }, lang),
+      phases: z.array(phase),
+      funnelMode: z.enum(["shared", "perCrowd"]),
+      // The funnel fields are checked below, only where the mode uses them.
+      iToP: anyText,
+      aToI: anyText,
+      crowds: z.array(
+        z.object({
+          name: textField(LIMITS.name, true),
+          share: numberField({ min: 0, max: LIMITS.weight }, lang),
+          iToP: anyText,
+          aToI: anyText,
+        }),
+      ),
+    })
+    .superRefine((f, ctx) => {
+      rowCount(ctx, f.phases.length, LIMITS.phases, "phases");
+      rowCount(ctx, f.crowds.length, LIMITS.crowds, "crowds");
+      uniqueNames(ctx, f.phases.map((p) => p.name), "phases", "name");
+      uniqueNames(ctx, f.crowds.map((c) => c.name), "crowds", "name");
+      if (f.phases.length && f.phases.every((p) => p.weight === 0)) sumZero(ctx, "phases", "what_weights", lang);
+      if (f.crowds.length && f.crowds.every((c) => c.share === 0)) sumZero(ctx, "crowds", "what_shares", lang);
+      const check = (s: string, path: (string | number)[]) => {
+        const r = rate.safeParse(s);
+        if (!r.success) {
+          const iss = r.error.issues[0];
+          addIssue(ctx, iss.message as Parameters<typeof addIssue>[1], ((iss as { params?: Record<string, string> }).params ?? {}), path);
+        }
+      };
+      if (f.funnelMode === "shared") {
+        check(f.iToP, ["iToP"]);
+        check(f.aToI, ["aToI"]);
+      } else {
+        f.crowds.forEach((c, i) => {
+          check(c.iToP, ["crowds", i, "iToP"]);
+          check(c.aToI, ["crowds", i, "aToI"]);
+        });
+      }
+    })
+    .transform(
+      (f): HotSheetInput => ({
+        product: f.product,
+        target_gmv: f.target,
+        price: f.price,
+        units_per_buyer: f.unitsPerBuyer,
+        cost_ratio: f.costRatio ?? 0,
+        phases: f.phases.map((p) => ({ name: p.name, weight: p.weight })),
+        crowds: f.crowds.map((c) => ({ name: c.name, share: c.share })),
+        funnel:
+          f.funnelMode === "shared"
+            ? [{ i_to_p: rate.parse(f.iToP), a_to_i: rate.parse(f.aToI) }]
+            : f.crowds.map((c) => ({ i_to_p: rate.parse(c.iToP), a_to_i: rate.parse(c.aToI) })),
+      }),
+    );
+}
+
+export function validateHot(form: HotForm, lang: Lang): Validated<HotSheetInput> {
+  return validate(hotFormSchema(lang), form, lang);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Health check
+
+/** Actuals of one phase, as typed. */
+export interface ActualForm {
+  reached: string;
+  inTarget: string;
+  spend: string;
+  gmv: string;
+  buyers: string;
+}
+
+export interface HealthForm {
+  /** Planned share of reached consumers in the target crowds. */
+  precision: string;
+  /** One entry per phase of the hot-product form, in order. */
+  actuals: ActualForm[];
+}
+
+export function emptyActual(): ActualForm {
+  return { reached: "", inTarget: "", spend: "", gmv: "", buyers: "" };
+}
+
+/** The health-check schema; the plan targets come from the (valid) hot-product inputs. */
+export function healthFormSchema(plan: HotSheetInput, lang: Lang) {
+  const persons = numberField({ min: 0, max: LIMITS.persons }, lang);
+  const money = numberField({ min: 0, max: LIMITS.gmv }, lang);
+  const actual = z
+    .object({ reached: persons, inTarget: persons, spend: money, gmv: money, buyers: persons })
+    .superRefine((a, ctx) => {
+      if (a.inTarget > a.reached) {
+        addIssue(ctx, "v_exceedsReached", { max: a.reached.toLocaleString(lang === "zh" ? "zh-CN" : "en-US") }, ["inTarget"]);
+      }
+    });
+  return z
+    .object({ precision: numberField({ rate: "open" }, lang), actuals: z.array(actual).length(plan.phases.length) })
+    .transform((f): HealthPhase[] => {
+      const targets = healthTargets(plan, f.precision);
+      return targets.map((t, i) => {
+        const a = f.actuals[i];
+        const actualRow: HotActual = { reached: a.reached, reached_in_target_crowds: a.inTarget, spend: a.spend, gmv: a.gmv, buyers: a.buyers };
+        return { phase: t.phase, plan: t.plan, actual: actualRow };
+      });
+    });
+}
+
+export function validateHealth(form: HealthForm, plan: HotSheetInput, lang: Lang): Validated<HealthPhase[]> {
+  return validate(healthFormSchema(plan, lang), form, lang);
+}
