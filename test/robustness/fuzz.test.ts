@@ -17,7 +17,7 @@
  *   the safety net in functions/shape.ts: a bug);
  * - a whole-call `#VALUE!`'s message starts with one of the function's parameter names.
  *
- * Size: DTC_FUZZ_RUNS calls in total (default 12,000), split evenly over the functions, in
+ * Size: DTC_FUZZ_RUNS calls in total (default 20,000), split evenly over the functions, in
  * batches of up to 500 calls per page round trip. Seed: DTC_FUZZ_SEED (default fixed, logged);
  * each function's stream is seeded from it and the function id, so adding a function does not
  * change the others'. A quarter of the batches run with Office's display language set to
@@ -30,7 +30,7 @@ import fc from "fast-check";
 import { DIST, loadBundle, type Bundle, type FunctionMeta, type XlResult } from "../harness/bundle";
 import { genericSemiValid, nastyFor, nastyScalar, perturbOne, SEMI_VALID, type Args } from "./arbitraries";
 
-const TOTAL = Math.max(1, Number(process.env.DTC_FUZZ_RUNS ?? 12_000));
+const TOTAL = Math.max(1, Number(process.env.DTC_FUZZ_RUNS ?? 20_000));
 const SEED = Number(process.env.DTC_FUZZ_SEED ?? 20251111);
 const BATCH = 500;
 /** SPEC's error kinds. */
@@ -342,7 +342,82 @@ describe("error contract, fuzzed through the built bundle", () => {
     expect(failures).toEqual([]);
     expect(results).toHaveLength(3);
   }, 60_000);
+
+  /**
+   * Messages name the argument AND the 1-based row/column: one cell of a valid (semi-valid) call
+   * is replaced by a value no cell type accepts; when the original call returned values and the
+   * perturbed one returns `#VALUE!` naming that argument, the message must point at that cell.
+   * (Cells of a header row and blank cells are not perturbed: they can legitimately move the
+   * error elsewhere.)
+   */
+  it.each(FUNCTIONS.map((f) => [f.id, f] as const))("DTC.%s: a bad cell is named by argument, row and column", async (id, meta) => {
+    const semi = SEMI_VALID[id] ?? genericSemiValid(meta);
+    const grids = meta.parameters.map((p, k) => (p.dimensionality === "matrix" ? k : -1)).filter((k) => k >= 0);
+    if (!grids.length) return;
+    const samples = fc.sample(
+      fc.tuple(semi, fc.constantFrom(...grids), fc.nat(), fc.nat(), fc.constantFrom(...TYPE_ERRORS)),
+      { seed: seedOf(`${id}/located`), numRuns: 300 },
+    );
+    const pairs: { orig: unknown[]; bad: unknown[]; k: number; i: number; j: number; rows: number; cols: number }[] = [];
+    for (const [a, k, pi, pj, v] of samples) {
+      const orig = meta.parameters.map((p) => (p.name in a ? a[p.name] : null));
+      const g = orig[k] as unknown[][];
+      if (!Array.isArray(g) || !g.length || !Array.isArray(g[0])) continue;
+      const data = g.findIndex((r) => r.every((c) => c === "" || c === null || c === undefined));
+      const rows = g.length;
+      const used = data < 0 ? rows : data;
+      const i = rows === 1 ? 0 : 1 + (pi % Math.max(1, used - 1));
+      if (i >= used) continue;
+      const j = pj % g[0].length;
+      const cell = g[i][j];
+      if (cell === "" || cell === null || cell === undefined) continue;
+      const bad = orig.slice();
+      bad[k] = g.map((r, ii) => (ii === i ? r.map((c, jj) => (jj === j ? v : c)) : r));
+      pairs.push({ orig, bad, k, i, j, rows, cols: g[0].length });
+    }
+    const results = await callTimed(pairs.flatMap((p) => [[id, ...p.orig], [id, ...p.bad]]), false);
+    const failures: string[] = [];
+    let checked = 0;
+    pairs.forEach((p, n) => {
+      const o = results[2 * n].r as unknown;
+      const r = results[2 * n + 1].r as unknown;
+      if (isErr(o) || !isErr(r) || r.error !== "#VALUE!" || typeof r.message !== "string") return;
+      const name = meta.parameters[p.k].name;
+      if (!r.message.startsWith(name)) return;
+      checked++;
+      const place = placeOf(r.message);
+      const ok = expectedPlaces(name, p.rows, p.cols, p.i, p.j);
+      if (!ok.includes(place) && failures.length < 5) {
+        failures.push(`${show([id, ...p.bad])}: cell row ${p.i + 1} column ${p.j + 1} of ${p.rows}×${p.cols} → ${r.message}`);
+      }
+    });
+    console.log(`DTC.${id}: ${checked} located #VALUE! messages checked`);
+    expect(failures).toEqual([]);
+  }, 60_000);
 });
+
+/** Values that are no number, stage, flag, rate or option word anywhere (labels may hold them). */
+const TYPE_ERRORS = ["#N/A", "garbage", "１２３", "—", "1,200", "x1"];
+
+/**
+ * Where a `#VALUE!` for cell (i, j) (0-based) of a `rows × cols` range argument `name` may point:
+ * a column vector names the row, a row vector the column, a block both.
+ */
+function expectedPlaces(name: string, rows: number, cols: number, i: number, j: number): string[] {
+  const both = `${name} row ${i + 1} column ${j + 1}`;
+  if (rows > 1 && cols > 1) return [both];
+  if (rows > 1) return [`${name} row ${i + 1}`, both];
+  if (cols > 1) return [`${name} column ${j + 1}`, both];
+  return [`${name} row 1`, `${name} column 1`, both, name];
+}
+
+/** Place prefix of a message: the text before the first ": " (English messages). */
+const placeOf = (msg: string): string => {
+  const k = msg.indexOf(": ");
+  const head = k < 0 ? msg : msg.slice(0, k);
+  // "lengthMismatch"-style messages continue the argument name with a sentence.
+  return head.replace(/ (has|is) .*$/, "");
+};
 
 /** The checker itself: each kind of broken result is caught (so the property can fail). */
 describe("the contract checker", () => {
