@@ -39,6 +39,18 @@ export const strings = {
   selectionRead: { en: "Read {rows} rows from {address}.", zh: "已从 {address} 读取 {rows} 行。" },
   rowLabel: { en: "Row {row}", zh: "第 {row} 行" },
   optional: { en: "optional", zh: "可选" },
+  requiredHint: {
+    en: "Fill in every field marked * to create the plan; a problem shows next to its field.",
+    zh: "填写所有带 * 的字段后即可生成计划；有问题的字段旁会显示说明。",
+  },
+  addPhase: { en: "Add phase", zh: "添加阶段" },
+  removePhase: { en: "Remove phase {row}", zh: "删除第 {row} 个阶段" },
+  rowsCount: { en: "{rows} rows", zh: "共 {rows} 行" },
+  weakestHeading: { en: "Weakest signal", zh: "最弱信号" },
+  notInExcel: {
+    en: "Open this page from Excel (Home › DTC Metrics) to use the planners.",
+    zh: "请在 Excel 中打开此页面（开始 › DTC Metrics）以使用计划工具。",
+  },
 
   // --- host errors ----------------------------------------------------------------------------
   err_invalidPlan: { en: "The planner produced an invalid sheet ({detail}).", zh: "计划工具生成的工作表无效（{detail}）。" },

@@ -1,0 +1,73 @@
+/**
+ * The task pane: tabs GTA, Hot product and Plans (placeholder), in English or Chinese, over any
+ * `Workbook` adapter. `mountPane` is the one entry both hosts use: `taskpane/index.tsx` (Excel)
+ * and the workbench page (HyperFormula), each with its own adapter.
+ */
+import * as React from "react";
+import * as z from "zod";
+import { createRoot, type Root } from "react-dom/client";
+import { FluentProvider, makeStyles, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
+import { label, type Lang } from "./i18n";
+import { emptyGtaForm, type GtaForm } from "./forms/gta";
+import { emptyHotForm, type HealthForm, type HotForm } from "./forms/hot";
+import { GtaView } from "./views/GtaView";
+import { HotView } from "./views/HotView";
+import type { Workbook } from "./workbook/port";
+
+// The pane's CSP forbids eval: zod must not try to compile validators (nor probe for it).
+z.config({ jitless: true });
+
+const useStyles = makeStyles({
+  root: { boxSizing: "border-box", width: "100%", maxWidth: "350px", minWidth: "300px", padding: "8px 12px 24px" },
+  title: { display: "block", marginBottom: "4px" },
+  placeholder: { display: "block", paddingTop: "12px" },
+});
+
+export type TabId = "gta" | "hot" | "plans";
+
+export interface AppProps {
+  workbook: Workbook;
+  lang: Lang;
+  /** Tab shown first (default GTA). */
+  initialTab?: TabId;
+}
+
+export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX.Element {
+  const s = useStyles();
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+  // Forms live here so switching tabs keeps what was typed.
+  const [gta, setGta] = React.useState<GtaForm>(emptyGtaForm);
+  const [hot, setHot] = React.useState<HotForm>(emptyHotForm);
+  const [health, setHealth] = React.useState<HealthForm>({ precision: "", actuals: [] });
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <main className={s.root}>
+        <Text as="h1" weight="semibold" size={400} className={s.title}>
+          {L("appTitle")}
+        </Text>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          <Tab value="gta">{L("tabGta")}</Tab>
+          <Tab value="hot">{L("tabHot")}</Tab>
+          <Tab value="plans">{L("tabPlans")}</Tab>
+        </TabList>
+        <div role="tabpanel" aria-label={L("tabGta")} hidden={tab !== "gta"}>
+          <GtaView workbook={workbook} lang={lang} form={gta} onChange={setGta} />
+        </div>
+        <div role="tabpanel" aria-label={L("tabHot")} hidden={tab !== "hot"}>
+          <HotView workbook={workbook} lang={lang} form={hot} onChange={setHot} health={health} onHealthChange={setHealth} />
+        </div>
+        <div role="tabpanel" aria-label={L("tabPlans")} hidden={tab !== "plans"}>
+          <Text className={s.placeholder}>{L("plansSoon")}</Text>
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** Render the pane into `element` over `workbook`, in `lang`. */
+export function mountPane(element: HTMLElement, workbook: Workbook, lang: Lang, initialTab?: TabId): Root {
+  const root = createRoot(element);
+  root.render(<App workbook={workbook} lang={lang} initialTab={initialTab} />);
+  return root;
+}

@@ -1,0 +1,237 @@
+/**
+ * The "Hot product" view: product, target, price, units per buyer, cost ratio, phases with
+ * weights, strategy crowds with shares, the funnel (shared or per crowd); "Create plan" writes
+ * the plan sheet; "Health check" takes actuals per phase, writes the indices sheet and reads the
+ * weakest signal in one line.
+ */
+import * as React from "react";
+import { Button, Divider, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
+import { label, type Lang } from "../i18n";
+import {
+  addHotStrategyCrowds,
+  emptyActual,
+  emptyHotCrowd,
+  validateHealth,
+  validateHot,
+  type ActualForm,
+  type HealthForm,
+  type HotCrowdForm,
+  type HotForm,
+  type PhaseForm,
+} from "../forms/hot";
+import { healthSheet, hotSheet, weakestSignal } from "../planners/hotSheet";
+import type { Workbook } from "../workbook/port";
+import { CreateButton, SectionHead, StatusArea, TextField, useStyles, useTouched, useWriter } from "./common";
+
+export interface HotViewProps {
+  workbook: Workbook;
+  lang: Lang;
+  form: HotForm;
+  onChange(form: HotForm): void;
+  health: HealthForm;
+  onHealthChange(form: HealthForm): void;
+}
+
+const ACTUAL_FIELDS: (keyof ActualForm)[] = ["reached", "inTarget", "spend", "gmv", "buyers"];
+const ACTUAL_LABEL = {
+  reached: "actual_reached",
+  inTarget: "actual_reached_in_target_crowds",
+  spend: "actual_spend",
+  gmv: "actual_gmv",
+  buyers: "actual_buyers",
+} as const;
+
+export function HotView({ workbook, lang, form, onChange, health, onHealthChange }: HotViewProps): React.JSX.Element {
+  const s = useStyles();
+  const L = (k: Parameters<typeof label>[0], p?: Record<string, string | number>) => label(k, lang, p);
+  const [isTouched, touch] = useTouched();
+  const planWriter = useWriter(workbook, lang);
+  const healthWriter = useWriter(workbook, lang);
+  const busy = planWriter.busy || healthWriter.busy;
+
+  const result = React.useMemo(() => validateHot(form, lang), [form, lang]);
+  const errors = result.ok ? {} : result.errors;
+  const show = (path: string, value: string) => isTouched(path) || value.trim() !== "";
+
+  // The health form follows the phases: one actuals entry per phase.
+  const actuals = form.phases.map((_, i) => health.actuals[i] ?? emptyActual());
+  const healthForm: HealthForm = { ...health, actuals };
+  const healthResult = result.ok ? validateHealth(healthForm, result.value, lang) : undefined;
+  const healthErrors = healthResult && !healthResult.ok ? healthResult.errors : {};
+  const weakest = healthResult?.ok ? weakestSignal(healthResult.value, lang) : undefined;
+
+  const setPhase = (i: number, patch: Partial<PhaseForm>) =>
+    onChange({ ...form, phases: form.phases.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const setCrowd = (i: number, patch: Partial<HotCrowdForm>) =>
+    onChange({ ...form, crowds: form.crowds.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setActual = (i: number, patch: Partial<ActualForm>) =>
+    onHealthChange({ ...healthForm, actuals: actuals.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+
+  const text = (
+    path: string,
+    labelText: string,
+    value: string,
+    set: (v: string) => void,
+    opts: { numeric?: boolean; required?: boolean; hint?: string; errs?: Record<string, string>; className?: string } = {},
+  ) => (
+    <TextField
+      key={path}
+      label={labelText}
+      value={value}
+      numeric={opts.numeric}
+      required={opts.required}
+      hint={opts.hint}
+      className={opts.className}
+      onChange={set}
+      error={(opts.errs ?? errors)[path]}
+      show={show(path, value)}
+      onBlur={() => touch(path)}
+    />
+  );
+
+  const createPlan = async () => {
+    if (result.ok) await planWriter.write(hotSheet(result.value, lang).plan);
+  };
+  const createHealth = async () => {
+    if (result.ok && healthResult?.ok) {
+      await healthWriter.write(healthSheet({ product: result.value.product, phases: healthResult.value }, lang).plan);
+    }
+  };
+
+  return (
+    <div className={s.view}>
+      {text("product", L("productName"), form.product, (v) => onChange({ ...form, product: v }), { required: true })}
+      {text("target", L("targetGmv"), form.target, (v) => onChange({ ...form, target: v }), { numeric: true, required: true })}
+      <div className={s.row}>
+        {text("price", L("price"), form.price, (v) => onChange({ ...form, price: v }), { numeric: true, required: true })}
+        {text("unitsPerBuyer", L("unitsPerBuyer"), form.unitsPerBuyer, (v) => onChange({ ...form, unitsPerBuyer: v }), {
+          numeric: true,
+          required: true,
+        })}
+        {text("costRatio", L("costRatio"), form.costRatio, (v) => onChange({ ...form, costRatio: v }), {
+          numeric: true,
+          hint: "10% / 0.1",
+          className: s.wide,
+        })}
+      </div>
+
+      <section className={s.section} aria-label={L("phases")}>
+        <SectionHead title={L("phases")}>
+          <Button size="small" onClick={() => onChange({ ...form, phases: [...form.phases, { name: "", weight: "" }] })}>
+            {L("addPhase")}
+          </Button>
+        </SectionHead>
+        {errors.phases && <div className={s.listError} role="alert">{errors.phases}</div>}
+        {form.phases.map((p, i) => (
+          <div key={i} className={s.row} role="group" aria-label={`${L("phaseName")} ${i + 1}`}>
+            <div className={s.rowHead}>
+              <span className={s.rowTitle}>{`${L("phaseName")} ${i + 1}`}</span>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={L("removePhase", { row: i + 1 })}
+                onClick={() => onChange({ ...form, phases: form.phases.filter((_, j) => j !== i) })}
+              >
+                ✕
+              </Button>
+            </div>
+            {text(`phases.${i}.name`, L("phaseName"), p.name, (v) => setPhase(i, { name: v }), { required: true })}
+            {text(`phases.${i}.weight`, L("weight"), p.weight, (v) => setPhase(i, { weight: v }), { numeric: true, required: true })}
+          </div>
+        ))}
+      </section>
+
+      <section className={s.section} aria-label={L("crowds")}>
+        <SectionHead title={L("crowds")} />
+        <div className={s.actions}>
+          <Button size="small" onClick={() => onChange({ ...form, crowds: addHotStrategyCrowds(form.crowds) })}>
+            {L("addStrategyCrowds")}
+          </Button>
+          <Button size="small" onClick={() => onChange({ ...form, crowds: [...form.crowds, emptyHotCrowd()] })}>
+            {L("addRow")}
+          </Button>
+        </div>
+        {errors.crowds && <div className={s.listError} role="alert">{errors.crowds}</div>}
+        {form.crowds.map((c, i) => (
+          <div key={i} className={s.row} role="group" aria-label={L("rowLabel", { row: i + 1 })}>
+            <div className={s.rowHead}>
+              <span className={s.rowTitle}>{L("rowLabel", { row: i + 1 })}</span>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={L("removeRow", { row: i + 1 })}
+                onClick={() => onChange({ ...form, crowds: form.crowds.filter((_, j) => j !== i) })}
+              >
+                ✕
+              </Button>
+            </div>
+            {text(`crowds.${i}.name`, L("crowdName"), c.name, (v) => setCrowd(i, { name: v }), { required: true })}
+            {text(`crowds.${i}.share`, L("share"), c.share, (v) => setCrowd(i, { share: v }), { numeric: true, required: true })}
+            {form.funnelMode === "perCrowd" && (
+              <>
+                {text(`crowds.${i}.iToP`, L("iToP"), c.iToP, (v) => setCrowd(i, { iToP: v }), { numeric: true, required: true })}
+                {text(`crowds.${i}.aToI`, L("aToI"), c.aToI, (v) => setCrowd(i, { aToI: v }), { numeric: true, required: true })}
+              </>
+            )}
+          </div>
+        ))}
+      </section>
+
+      <section className={s.section} aria-label={L("funnel")}>
+        <SectionHead title={L("funnel")} />
+        <Field label={L("funnel")} size="small">
+          <RadioGroup
+            value={form.funnelMode}
+            onChange={(_, d) => onChange({ ...form, funnelMode: d.value as HotForm["funnelMode"] })}
+          >
+            <Radio value="shared" label={L("funnelShared")} />
+            <Radio value="perCrowd" label={L("funnelPerCrowd")} />
+          </RadioGroup>
+        </Field>
+        {form.funnelMode === "shared" && (
+          <div className={s.row}>
+            {text("iToP", L("iToP"), form.iToP, (v) => onChange({ ...form, iToP: v }), { numeric: true, required: true, hint: "20% / 0.2" })}
+            {text("aToI", L("aToI"), form.aToI, (v) => onChange({ ...form, aToI: v }), { numeric: true, required: true })}
+          </div>
+        )}
+      </section>
+
+      <CreateButton lang={lang} disabled={!result.ok || busy} onClick={createPlan} />
+      {!result.ok && <span className={s.hint}>{L("requiredHint")}</span>}
+      <StatusArea busy={planWriter.busy} status={planWriter.status} lang={lang} />
+
+      <Divider />
+      <section className={s.section} aria-label={L("healthCheck")}>
+        <SectionHead title={L("healthCheck")} />
+        <span className={s.hint}>{L("healthIntro")}</span>
+        {text("precision", L("plannedPrecision"), health.precision, (v) => onHealthChange({ ...healthForm, precision: v }), {
+          numeric: true,
+          required: true,
+          hint: "75% / 0.75",
+          errs: healthErrors,
+        })}
+        {form.phases.map((p, i) => (
+          <div key={i} className={s.row} role="group" aria-label={p.name || `${L("phaseName")} ${i + 1}`}>
+            <div className={s.rowHead}>
+              <span className={s.rowTitle}>{p.name || `${L("phaseName")} ${i + 1}`}</span>
+            </div>
+            {ACTUAL_FIELDS.map((k) =>
+              text(`actuals.${i}.${k}`, L(ACTUAL_LABEL[k]), actuals[i][k], (v) => setActual(i, { [k]: v }), {
+                numeric: true,
+                required: true,
+                errs: healthErrors,
+              }),
+            )}
+          </div>
+        ))}
+        {weakest && (
+          <MessageBar intent={weakest.index >= 100 ? "success" : weakest.index >= 80 ? "warning" : "error"} role="status">
+            <MessageBarBody>{weakest.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <CreateButton lang={lang} disabled={!healthResult?.ok || busy} onClick={createHealth} text={L("runHealthCheck")} />
+        <StatusArea busy={healthWriter.busy} status={healthWriter.status} lang={lang} />
+      </section>
+    </div>
+  );
+}
