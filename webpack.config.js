@@ -64,10 +64,14 @@ module.exports = (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Every host of the add-in has globalThis; without this webpack's runtime falls back to new Function.
+      environment: { globalThis: true },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        // The task pane uses zod under a CSP without eval: no Function constructor in the bundle.
+        { test: /[\\/]node_modules[\\/]zod[\\/].*\.js$/, loader: path.resolve(__dirname, "taskpane/build/zod-no-eval-loader.cjs") },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
