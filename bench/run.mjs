@@ -1,0 +1,391 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: performance of the BUILT custom functions (issue #8).
+ *
+ * 1. Builds the add-in in production mode into its own folder (os.tmpdir()/dtc-bench-dist;
+ *    never dist/, so it cannot collide with a developer's build), unless `--dist DIR` names an
+ *    existing build to measure.
+ * 2. Loads dist/functions.js in headless Chromium (the launch flags of test/harness/chromium.ts,
+ *    plus --expose-gc) behind a CustomFunctions stand-in, generates Excel-shaped any[][]
+ *    arguments inside the page (10,000 / 100,000 / 1,048,576 rows) and times each function
+ *    against its FLOOR (bench/page/floors.js: a bare loop computing the same numbers).
+ * 3. Measures FAST.ROWS' peak extra memory on 1,048,576 rows (renderer peak RSS, Linux
+ *    /proc/<pid>/status VmHWM, reset through /proc/<pid>/clear_refs) and the JSON request size
+ *    per row of the row-level functions.
+ * 4. In a separate browser context, computes the same metrics with native worksheet formulas in
+ *    HyperFormula (bench/page/native.js) and reports the add-in's speed-up.
+ * 5. Prints a table and one closing line; writes bench/RESULTS.md (unless --no-write).
+ *
+ * Options: --dist DIR (measure an existing build), --quick (10k/100k rows, 5 runs, no 1M native:
+ * for development), --runs N (default 7), --no-native, --no-write.
+ * Not part of `npm test`.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = flag("--quick");
+const RUNS = Number(option("--runs") ?? (QUICK ? 5 : 7));
+const NATIVE = !flag("--no-native");
+const WRITE = !flag("--no-write") && !QUICK;
+const ROWS_1M = 1_048_576;
+const SIZES = QUICK ? [10_000, 100_000] : [10_000, 100_000, ROWS_1M];
+const started = Date.now();
+const log = (...a) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s]`, ...a);
+
+// --- 1. build ------------------------------------------------------------------------------------
+let DIST = option("--dist") ? path.resolve(option("--dist")) : path.join(os.tmpdir(), "dtc-bench-dist");
+if (!option("--dist")) {
+  log(`building (webpack --mode production) into ${DIST}`);
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", DIST], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+const metadata = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8"));
+const functionsJs = readFileSync(path.join(DIST, "functions.js"));
+const bundle = { raw: functionsJs.length, gzip: gzipSync(functionsJs).length };
+const ids = new Set(metadata.functions.map((f) => f.id));
+const paramCounts = Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.length]));
+log(`functions.js ${bundle.raw} B raw, ${bundle.gzip} B gzip; ${ids.size} functions`);
+
+// --- 2. browser ----------------------------------------------------------------------------------
+/** The launch flags of the test harness (one place: test/harness/chromium.ts). */
+function harnessFlags() {
+  const src = readFileSync(path.join(ROOT, "test/harness/chromium.ts"), "utf8");
+  const m = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(src);
+  if (!m) throw new Error("CHROMIUM_ARGS not found in test/harness/chromium.ts");
+  return [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+}
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [...harnessFlags(), "--js-flags=--expose-gc"],
+});
+const page = (file) => ({ path: path.join(ROOT, "bench/page", file) });
+
+const addinContext = await browser.newContext();
+const addin = await addinContext.newPage();
+await addin.setContent("<!doctype html><html><body></body></html>");
+await addin.addScriptTag(page("standin.js"));
+await addin.addScriptTag({ content: functionsJs.toString("utf8") });
+for (const f of ["data.js", "floors.js", "timing.js"]) await addin.addScriptTag(page(f));
+await addin.evaluate((pc) => Object.assign(globalThis.__paramCounts, pc), paramCounts);
+if (!(await addin.evaluate(() => typeof globalThis.gc === "function"))) throw new Error("gc() not exposed");
+
+// --- cases -----------------------------------------------------------------------------------------
+const NATIVE_SIZES = {
+  AIPL: QUICK ? [10_000, 100_000] : [10_000, 100_000, ROWS_1M],
+  "FAST.ROWS": QUICK ? [10_000, 100_000] : [10_000, 100_000, ROWS_1M],
+  "blank FAST.ROWS": QUICK ? [] : [ROWS_1M],
+  "GROW.ROWS": [1_000, 2_000],
+  SUPER: [1_000, 2_000],
+};
+const PLAN = [
+  ...["AIPL", "FAST.ROWS", "GROW.ROWS"].map((name) => ({ name, sizes: [...new Set([...NATIVE_SIZES[name], ...SIZES])].sort((a, b) => a - b) })),
+  { name: "SUPER", sizes: [1_000, 2_000, 10_000, 100_000], unit: "SKUs" },
+  { name: "SUPER whole column", sizes: [10_000], unit: "SKUs in 1,048,576 rows" },
+  { name: "blank AIPL", sizes: [QUICK ? 100_000 : ROWS_1M] },
+  { name: "blank FAST.ROWS", sizes: [QUICK ? 100_000 : ROWS_1M] },
+  { name: "GTA", sizes: [200], unit: "crowd rows", absolute: true },
+  { name: "HOTPLAN", sizes: [200], unit: "crowd rows × 3 phases", absolute: true },
+];
+const idOf = { "SUPER whole column": "SUPER", "blank AIPL": "AIPL", "blank FAST.ROWS": "FAST.ROWS" };
+
+const results = [];
+for (const c of PLAN) {
+  const id = idOf[c.name] ?? c.name;
+  if (!ids.has(id)) {
+    log(`${c.name}: DTC.${id} is not in this build yet; skipped`);
+    results.push({ name: c.name, id, missing: true });
+    continue;
+  }
+  for (const n of c.sizes) {
+    const r = await addin.evaluate(([name, n, runs]) => globalThis.BenchRun.runCase(name, n, { runs }), [c.name, n, RUNS]);
+    r.unit = c.unit ?? "rows";
+    r.absolute = !!c.absolute;
+    results.push(r);
+    log(
+      `${c.name} n=${n}: fn ${fmtMs(r.fn.median)}` +
+        (r.floor ? `, floor ${fmtMs(r.floor.median)}, ratio ${r.ratio.median.toFixed(2)}x [${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}]` : "") +
+        ` check ${r.check}`,
+    );
+  }
+}
+
+// --- 3. memory and request size --------------------------------------------------------------------
+/** Renderer processes started by this run (descendants of this Node process). */
+function rendererPids() {
+  const parent = new Map();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      /* process ended */
+    }
+  }
+  const mine = (pid) => {
+    for (let p = pid, k = 0; p > 1 && k < 20; p = parent.get(p) ?? 0, k++) if (p === process.pid) return true;
+    return false;
+  };
+  return [...parent.keys()].filter((pid) => {
+    if (!mine(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer");
+    } catch {
+      return false;
+    }
+  });
+}
+const status = (pid, key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) * 1024;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let memory = null;
+if (ids.has("FAST.ROWS")) {
+  // Peak extra memory of one call beyond its inputs (which exist before and after), as an upper
+  // bound from V8's own accounting: every JS-heap byte allocated during the call (sampling heap
+  // profiler, objects later collected included) plus the ArrayBuffer backing stores alive after it
+  // (the typed columns; they live until the call returns). Cross-check: the renderer's peak RSS
+  // growth (VmHWM after resetting it), a lower bound because allocators reuse freed memory.
+  const n = QUICK ? 100_000 : ROWS_1M;
+  await addin.evaluate((n) => globalThis.BenchRun.memPrepare(n), n);
+  const cdp = await addinContext.newCDPSession(addin);
+  await cdp.send("HeapProfiler.enable");
+  const pid = rendererPids().sort((a, b) => status(b, "VmRSS") - status(a, "VmRSS"))[0];
+  const inputs = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  const heap = [];
+  const backing = [];
+  const bound = [];
+  const rss = [];
+  const control = [];
+  for (let k = 0; k < Math.max(5, RUNS); k++) {
+    for (const empty of [true, false]) {
+      await addin.evaluate(() => (globalThis.gc(), globalThis.gc(), true));
+      await sleep(100);
+      const rssBefore = status(pid, "VmRSS");
+      writeFileSync(`/proc/${pid}/clear_refs`, "5"); // reset VmHWM to the current RSS
+      const before = await cdp.send("Runtime.getHeapUsage");
+      await cdp.send("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      await addin.evaluate((empty) => (empty ? true : globalThis.BenchRun.memCall()), empty);
+      const after = await cdp.send("Runtime.getHeapUsage");
+      const { profile } = await cdp.send("HeapProfiler.stopSampling");
+      const allocated = profile.samples.reduce((a, x) => a + x.size, 0);
+      const b = Math.max(0, (after.backingStorageSize ?? 0) - (before.backingStorageSize ?? 0));
+      if (empty) {
+        control.push(allocated + b);
+      } else {
+        heap.push(allocated);
+        backing.push(b);
+        bound.push(allocated + b);
+        rss.push(status(pid, "VmHWM") - rssBefore);
+      }
+    }
+  }
+  await cdp.detach();
+  await addin.evaluate(() => globalThis.BenchRun.memRelease());
+  memory = { n, inputs, peak: statsOf(bound), heap: statsOf(heap), backing: statsOf(backing), rss: statsOf(rss), control: statsOf(control) };
+  log(
+    `memory FAST.ROWS n=${n}: peak extra ≤ ${mb(memory.peak.median)} MB [${mb(memory.peak.min)}–${mb(memory.peak.max)}] ` +
+      `(heap ${mb(memory.heap.median)}, ArrayBuffers ${mb(memory.backing.median)}; RSS growth ${mb(memory.rss.median)}; empty call ${mb(memory.control.median)})`,
+  );
+}
+const requestSize = await addin.evaluate(() => globalThis.BenchRun.requestBytesPerRow(10000));
+await addinContext.close();
+
+// --- 4. native formulas (HyperFormula) --------------------------------------------------------------
+const native = [];
+if (NATIVE) {
+  const hfContext = await browser.newContext();
+  const hf = await hfContext.newPage();
+  await hf.setContent("<!doctype html><html><body></body></html>");
+  await hf.addScriptTag({ path: path.join(ROOT, "node_modules/hyperformula/dist/hyperformula.full.min.js") });
+  for (const f of ["data.js", "floors.js", "native.js"]) await hf.addScriptTag(page(f));
+  const hfVersion = await hf.evaluate(() => globalThis.HyperFormula.version);
+  for (const [name, sizes] of Object.entries(NATIVE_SIZES)) {
+    const id = idOf[name] ?? name;
+    if (!ids.has(id)) continue;
+    for (const n of sizes) {
+      const blank = name.startsWith("blank ");
+      try {
+        const r = await hf.evaluate(([id, n, blank, runs]) => globalThis.BenchNative.run(id, n, { blank, runs }), [id, n, blank, n >= ROWS_1M ? 3 : 5]);
+        r.name = name;
+        r.n = n;
+        r.recalc = statsOf(r.recalcMs);
+        const mine = results.find((x) => x.name === name && x.n === n && !x.missing);
+        r.addinMs = mine?.fn.median;
+        r.check = mine ? compareRows(mine.result, r.result) : "n/a";
+        r.speedup = r.addinMs ? r.recalc.median / r.addinMs : undefined;
+        native.push(r);
+        log(`native ${name} n=${n}: build ${fmtMs(r.buildMs)}, first ${fmtMs(r.firstMs)}, recalc ${fmtMs(r.recalc.median)}, speed-up ${r.speedup?.toFixed(0)}x, check ${r.check}`);
+      } catch (e) {
+        native.push({ name, n, failed: String(e.message ?? e).split("\n")[0] });
+        log(`native ${name} n=${n} failed: ${e.message}`);
+      }
+    }
+  }
+  native.hfVersion = hfVersion;
+  await hfContext.close();
+}
+const chromiumVersion = browser.version();
+await browser.close();
+
+// --- 5. report -----------------------------------------------------------------------------------------
+function statsOf(xs) {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return { median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+}
+function fmtMs(x) {
+  return x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`;
+}
+function mb(b) {
+  return (b / 2 ** 20).toFixed(1);
+}
+function compareRows(a, b) {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return `MISMATCH ${JSON.stringify(b)}`;
+  for (let j = 0; j < a.length; j++) {
+    const x = a[j];
+    const y = b[j];
+    if (typeof x === "number" && typeof y === "number") {
+      if (Math.abs(x - y) > 1e-6 * Math.max(1, Math.abs(x))) return `MISMATCH col ${j + 1}: ${y} vs ${x}`;
+    } else if (JSON.stringify(x?.error ?? x) !== JSON.stringify(y?.error ?? y)) {
+      return `MISMATCH col ${j + 1}: ${JSON.stringify(y)} vs ${JSON.stringify(x)}`;
+    }
+  }
+  return "ok";
+}
+const range = (s, f = (x) => x.toFixed(2)) => `${f(s.median)} [${f(s.min)}–${f(s.max)}]`;
+const msRange = (s) => range(s, (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)));
+const n1 = (n) => n.toLocaleString("en-US");
+
+const at1M = (name, n = ROWS_1M) => results.find((r) => r.name === name && r.n === n && !r.missing);
+const TARGETS = [
+  { label: "FAST.ROWS", r: at1M("FAST.ROWS", SIZES.at(-1)), kind: "ratio", limit: 2 },
+  { label: "GROW.ROWS", r: at1M("GROW.ROWS", SIZES.at(-1)), kind: "ratio", limit: 2 },
+  { label: "SUPER", r: at1M("SUPER", 10_000), kind: "ratio", limit: 2, what: "10,000 SKUs" },
+  { label: "blank FAST.ROWS", r: at1M("blank FAST.ROWS", QUICK ? 100_000 : ROWS_1M), kind: "ratio", limit: 2 },
+  { label: "blank AIPL", r: at1M("blank AIPL", QUICK ? 100_000 : ROWS_1M), kind: "ratio", limit: 2 },
+  { label: "GTA", r: at1M("GTA", 200), kind: "ms", limit: 2, what: "200 crowd rows" },
+  { label: "HOTPLAN", r: at1M("HOTPLAN", 200), kind: "ms", limit: 2, what: "200 crowd rows" },
+];
+const verdict = (ok) => (ok ? "met" : "MISSED");
+
+const lines = [];
+const out = (s = "") => lines.push(s);
+out(`| case | size | function ms, median [min–max] | floor ms, median [min–max] | function ÷ floor, median [min–max] | result = floor |`);
+out(`|---|---|---|---|---|---|`);
+for (const r of results) {
+  if (r.missing) {
+    out(`| ${r.name} | – | not in this build | | | |`);
+    continue;
+  }
+  out(`| ${r.name} | ${n1(r.n)} ${r.unit} | ${msRange(r.fn)} | ${r.floor ? msRange(r.floor) : "–"} | ${r.ratio ? range(r.ratio) + "×" : "–"} | ${r.check} |`);
+}
+const targetLines = [];
+targetLines.push(`| target | measured | limit | |`);
+targetLines.push(`|---|---|---|---|`);
+for (const t of TARGETS) {
+  if (!t.r) {
+    targetLines.push(`| ${t.label} | not measured (function not built) | | |`);
+    continue;
+  }
+  const v = t.kind === "ratio" ? t.r.ratio.median : t.r.fn.median;
+  const shown = t.kind === "ratio" ? `${range(t.r.ratio)}× floor` : `${msRange(t.r.fn)} ms`;
+  targetLines.push(`| ${t.label}${t.what ? ` (${t.what})` : ` (${n1(t.r.n)} rows)`} | ${shown} | ≤ ${t.limit}${t.kind === "ratio" ? "× floor" : " ms"} | ${verdict(v <= t.limit)} |`);
+}
+if (memory) {
+  targetLines.push(`| FAST.ROWS peak extra memory (${n1(memory.n)} rows) | ${range(memory.peak, mb)} MB | ≤ 64 MB | ${verdict(memory.peak.median <= 64 * 2 ** 20)} |`);
+}
+targetLines.push(`| functions.js size | ${(bundle.raw / 1024).toFixed(1)} KB raw, ${(bundle.gzip / 1024).toFixed(1)} KB gzip | ≤ 60 KB gzip | ${verdict(bundle.gzip <= 60 * 1024)} |`);
+
+const nativeLines = [];
+if (native.length) {
+  nativeLines.push(`| metric | rows | formulas: first evaluation | formulas: recalculation, median [min–max] | add-in call | speed-up (recalc ÷ add-in) | same result |`);
+  nativeLines.push(`|---|---|---|---|---|---|---|`);
+  for (const r of native) {
+    if (r.failed) nativeLines.push(`| ${r.name} | ${n1(r.n)} | failed: ${r.failed} | | | | |`);
+    else
+      nativeLines.push(
+        `| ${r.name} | ${n1(r.n)} | ${fmtMs(r.firstMs)} | ${msRange(r.recalc)} ms | ${r.addinMs !== undefined ? fmtMs(r.addinMs) : "–"} | ${r.speedup !== undefined ? r.speedup.toFixed(0) + "×" : "–"} | ${r.check} |`,
+      );
+  }
+}
+const reqLines = [`| function | data | bytes per row | rows in a 5 MB request |`, `|---|---|---|---|`];
+for (const q of requestSize) reqLines.push(`| ${q.fn} | ${q.data} | ${q.bytes.toFixed(1)} | ${n1(Math.floor(5e6 / q.bytes))} |`);
+
+// The closing line.
+const t = Object.fromEntries(TARGETS.map((x) => [x.label, x.r]));
+const ratioOf = (r) => (r ? `${r.ratio.median.toFixed(2)}x` : "n/a");
+const msOf = (r) => (r ? `${r.fn.median.toFixed(2)} ms` : "n/a");
+const speed = (name) => {
+  const rs = native.filter((r) => r.name === name && r.speedup !== undefined);
+  const r = rs.at(-1);
+  return r ? `${name} ${r.speedup.toFixed(0)}x@${r.n >= 1e6 ? "1M" : r.n / 1000 + "k"}` : null;
+};
+const closing =
+  `bench: FAST.ROWS ${ratioOf(t["FAST.ROWS"])} floor, GROW.ROWS ${ratioOf(t["GROW.ROWS"])}, SUPER ${ratioOf(t.SUPER)}, ` +
+  `blank ${ratioOf(t["blank FAST.ROWS"])} (AIPL ${ratioOf(t["blank AIPL"])}), GTA ${msOf(t.GTA)}, HOTPLAN ${msOf(t.HOTPLAN)}, ` +
+  `mem ${memory ? mb(memory.peak.median) + " MB" : "n/a"}, functions.js ${(bundle.gzip / 1024).toFixed(1)} KB gz (${(bundle.raw / 1024).toFixed(1)} KB raw)` +
+  (native.length ? `; native speed-up ${["FAST.ROWS", "AIPL", "GROW.ROWS", "SUPER"].map(speed).filter(Boolean).join(", ")}` : "");
+
+const cpus = os.cpus();
+const machine = [
+  `- Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  `- CPU: ${cpus.length} × ${cpus[0]?.model ?? "?"}; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} (the machine is shared)`,
+  `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
+  `- Node ${process.version}; Chromium ${chromiumVersion} (headless, ${CHROMIUM_PATH}); HyperFormula ${native.hfVersion ?? "–"}`,
+  `- Command: \`npm run bench${argv.length ? " -- " + argv.join(" ") : ""}\`; ${RUNS} runs per case after 3 warm-up calls; total time ${((Date.now() - started) / 1000).toFixed(0)} s`,
+];
+
+const report = [
+  `## Targets`,
+  ``,
+  ...targetLines,
+  ``,
+  `## Function vs floor`,
+  ``,
+  ...lines,
+  ``,
+  ...(nativeLines.length ? [`## Native formulas (HyperFormula) vs the add-in`, ``, ...nativeLines, ``] : []),
+  `## Request size per row (JSON of the arguments, UTF-8)`,
+  ``,
+  ...reqLines,
+  ``,
+  ...(memory
+    ? [
+        `Memory of one FAST.ROWS call on ${n1(memory.n)} rows beyond its inputs (${mb(memory.inputs)} MB of JS heap, mostly the any[][] arrays), ` +
+          `${memory.peak.runs} runs: peak extra ≤ ${range(memory.peak, mb)} MB = JS heap allocated during the call ${range(memory.heap, mb)} MB ` +
+          `(sampling heap profiler, collected objects included) + ArrayBuffers alive at its end ${range(memory.backing, mb)} MB. ` +
+          `Cross-checks: renderer peak RSS growth ${range(memory.rss, mb)} MB; the same bound around an empty call ${range(memory.control, mb)} MB.`,
+        ``,
+      ]
+    : []),
+];
+console.log(report.join("\n"));
+console.log(closing);
+
+if (WRITE) {
+  const head = readFileSync(path.join(ROOT, "bench/RESULTS.head.md"), "utf8");
+  writeFileSync(path.join(ROOT, "bench/RESULTS.md"), [head.trimEnd(), ``, `## Machine`, ``, ...machine, ``, ...report, "```", closing, "```", ""].join("\n"));
+  log("wrote bench/RESULTS.md");
+}
+const bad = results.some((r) => r.check && r.check !== "ok" && r.check !== "n/a") || native.some((r) => r.check && r.check !== "ok" && r.check !== "n/a");
+if (bad) {
+  console.error("bench: a function's result differs from its floor or the native formulas (see 'result' columns)");
+  process.exitCode = 1;
+}
+if (existsSync(DIST) && !option("--dist")) log(`build kept in ${DIST}`);
