@@ -134,7 +134,7 @@ export function GtaView({ workbook, lang, form, onChange }: GtaViewProps): React
                   ✕
                 </Button>
               </div>
-              <Field label={colLabel.stage} required size="small" validationState={stageErr ? "error" : "none"} validationMessage={stageErr}>
+              <Field label={colLabel.stage} required size="small" className={s.field} validationState={stageErr ? "error" : "none"} validationMessage={stageErr}>
                 <Select size="small" value={STAGES.includes(row.stage as never) ? row.stage : ""} onChange={(_, d) => setRow(i, { stage: d.value })}>
                   {!STAGES.includes(row.stage as never) && <option value="">{row.stage || "—"}</option>}
                   {STAGES.map((st) => (

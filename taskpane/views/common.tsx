@@ -8,6 +8,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -24,7 +25,8 @@ export const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: "6px", rowGap: "6px" },
   row: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    // minmax(0, …): inputs shrink to the pane instead of pushing it wider than 320 px.
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     columnGap: "8px",
     rowGap: "4px",
     padding: "8px",
@@ -36,6 +38,8 @@ export const useStyles = makeStyles({
   wide: { gridColumn: "1 / span 2" },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   listError: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  field: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
 });
 
 /** Which fields the user has left (blurred): their errors show even when the field is empty. */
@@ -64,6 +68,7 @@ export interface TextFieldProps {
 
 /** A labelled input whose validation message sits right under it. */
 export function TextField(p: TextFieldProps): React.JSX.Element {
+  const s = useStyles();
   const err = p.show ? p.error : undefined;
   return (
     <Field
@@ -72,10 +77,11 @@ export function TextField(p: TextFieldProps): React.JSX.Element {
       validationState={err ? "error" : "none"}
       validationMessage={err}
       hint={p.hint}
-      className={p.className}
+      className={mergeClasses(s.field, p.className)}
       size="small"
     >
       <Input
+        className={s.input}
         value={p.value}
         size="small"
         inputMode={p.numeric ? "decimal" : undefined}
