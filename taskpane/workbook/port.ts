@@ -16,6 +16,11 @@
  *   written as text, even when it starts with `=` (the adapter escapes it).
  * - Formulas may refer only to cells of the same sheet (A1, absolute or relative), never to
  *   table names (structured references), because the adapter may rename tables (see below).
+ * - Formulas use only functions that both Excel and HyperFormula evaluate: SUM, SUMIF, SUMIFS,
+ *   COUNT, COUNTIF, COUNTIFS, SUMPRODUCT (also over comparisons such as `(O5:O9<O5)`, for which
+ *   HyperFormula needs `useArrayArithmetic: true`), IF, AND, OR, MIN, MAX, ROUNDUP. Numbers
+ *   inside formulas are plain decimals (`0.000000001`, never `1E-9`, which HyperFormula does
+ *   not parse). No custom function (`DTC.*`) is used, so a sheet calculates without the add-in.
  * - Formats, styles, colours are semantic names mapped by {@link NUMBER_FORMATS} and
  *   {@link THRESHOLD_COLORS}, so both adapters render the same thing.
  *
