@@ -66,7 +66,11 @@ async function openPane(browser: Browser, displayLanguage: string): Promise<{ pa
     return route.abort();
   });
   await page.goto(`${ORIGIN}/taskpane.html`);
-  await page.getByRole("tab").first().waitFor();
+  try {
+    await page.getByRole("tab").first().waitFor({ timeout: 15_000 });
+  } catch {
+    throw new Error(`the pane did not render from ${DIST}/taskpane.html (stale build? errors: ${errors.join(" | ") || "none"})`);
+  }
   return { page, errors };
 }
 
