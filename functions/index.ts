@@ -14,3 +14,5 @@ import "./gta";
 import "./hotplan";
 import "./hothealth";
 import "./grow";
+import "./neo";
+import "./super";

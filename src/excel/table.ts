@@ -29,8 +29,14 @@ export interface Table {
   readonly header: boolean;
   /** 0-based column index of each documented column, or -1 when it is absent. */
   readonly col: Readonly<Record<string, number>>;
-  /** 0-based indexes into `data` of the data rows that are not entirely blank. */
+  /**
+   * 0-based indexes into `data` of the data rows that are not entirely blank. Computed on first
+   * use: a model that reads every row anyway can skip blank rows itself ({@link blankRow}) from
+   * `first` on and never pay for this list.
+   */
   readonly rows: readonly number[];
+  /** 0-based index into `data` of the first row after the header row (0 or 1). */
+  readonly first: number;
 }
 
 const norm = (s: string): string => s.trim().toLowerCase();
@@ -83,20 +89,40 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
     }
   }
 
-  const rows: number[] = [];
-  for (let i = header ? 1 : 0; i < data.length; i++) {
-    const r = data[i];
-    let blank = true;
-    for (let j = 0; j < r.length; j++) {
-      const c = r[j];
-      if (!(c === "" || c === null || c === undefined) && !isBlank(c)) {
-        blank = false;
-        break;
+  const first = header ? 1 : 0;
+  let rows: number[] | undefined;
+  return {
+    name,
+    data,
+    header,
+    col,
+    first,
+    get rows(): readonly number[] {
+      if (rows === undefined) {
+        rows = [];
+        for (let i = first; i < data.length; i++) if (!blankRow(data[i])) rows.push(i);
       }
-    }
-    if (!blank) rows.push(i);
+      return rows;
+    },
+  };
+}
+
+/** True when every cell of a table row is blank (such rows are skipped). */
+export function blankRow(r: readonly unknown[]): boolean {
+  for (let j = 0; j < r.length; j++) {
+    const c = r[j];
+    if (c === "" || c === null || c === undefined) continue;
+    // Numbers, booleans and texts starting with a printable ASCII character are not blank;
+    // only other texts need the trim of isBlank.
+    if (typeof c !== "string" || printableFirst(c) || !isBlank(c)) return false;
   }
-  return { name, data, header, col, rows };
+  return true;
+}
+
+/** True when a text starts with a printable ASCII character (so it is not blank). */
+function printableFirst(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c > 32 && c < 127;
 }
 
 /** True when the documented column `key` is present. */
