@@ -80,7 +80,7 @@ function consumersSheet(): SavedSheet {
       ["I3", "persons"],
       ["J3", "percent"],
     ],
-    widths: { G: 80, H: 80, I: 80, J: 80 },
+    widths: { A: 60, B: 68, C: 68, D: 64, E: 60, G: 80, H: 80, I: 80, J: 80 },
   });
 }
 
