@@ -163,30 +163,26 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
   });
 
   // --- Totals per phase and per crowd (SUMIF over the plan) -------------------------------------
-  const sumBy = (key: "phase" | "crowd", labelRef: string) =>
-    measures.map((k) => f(`=SUMIF(${col(key)},${labelRef},${col(k)})`));
+  /** A heading at `head - 1`, then [label, Σ measures] per phase or crowd, keyed on the label cell. */
+  const totalsBlock = (head: number, heading: LabelKey, key: "phase" | "crowd", labelCells: string[]) => {
+    blocks.push({ anchor: `A${head - 1}`, cells: [[L(heading)]], style: "heading" });
+    blocks.push({
+      anchor: `A${head}`,
+      cells: [
+        [planHeaders[key === "phase" ? 0 : 1], ...planHeaders.slice(2)],
+        ...labelCells.map((ref, i): Cell[] => [
+          f(`=${ref}`),
+          ...measures.map((k) => f(`=SUMIF(${col(key)},$A${head + 1 + i},${col(k)})`)),
+        ]),
+      ],
+      formats: [PLAN_FORMATS.slice(1).map(() => null), ...labelCells.map(() => PLAN_FORMATS.slice(1))],
+      rowStyles: [{ row: 0, style: "header" }],
+    });
+  };
   const byPhaseHead = totalRow + 3;
-  blocks.push({ anchor: `A${byPhaseHead - 1}`, cells: [[L("byPhaseHeading")]], style: "heading" });
-  blocks.push({
-    anchor: `A${byPhaseHead}`,
-    cells: [
-      [planHeaders[0], ...planHeaders.slice(2)],
-      ...input.phases.map((_, p): Cell[] => [f(`=${phaseCell(p)}`), ...sumBy("phase", `$A${byPhaseHead + 1 + p}`)]),
-    ],
-    formats: [PLAN_FORMATS.slice(1).map(() => null), ...input.phases.map(() => PLAN_FORMATS.slice(1))],
-    rowStyles: [{ row: 0, style: "header" }],
-  });
+  totalsBlock(byPhaseHead, "byPhaseHeading", "phase", input.phases.map((_, p) => phaseCell(p)));
   const byCrowdHead = byPhaseHead + P + 3;
-  blocks.push({ anchor: `A${byCrowdHead - 1}`, cells: [[L("byCrowdHeading")]], style: "heading" });
-  blocks.push({
-    anchor: `A${byCrowdHead}`,
-    cells: [
-      [planHeaders[1], ...planHeaders.slice(2)],
-      ...input.crowds.map((_, c): Cell[] => [f(`=${crowdCell(c)}`), ...sumBy("crowd", `$A${byCrowdHead + 1 + c}`)]),
-    ],
-    formats: [PLAN_FORMATS.slice(1).map(() => null), ...input.crowds.map(() => PLAN_FORMATS.slice(1))],
-    rowStyles: [{ row: 0, style: "header" }],
-  });
+  totalsBlock(byCrowdHead, "byCrowdHeading", "crowd", input.crowds.map((_, c) => crowdCell(c)));
 
   // --- GMV matrix phase × crowd: the chart's source ----------------------------------------------
   const mHead = byCrowdHead + C + 3;

@@ -16,7 +16,7 @@ import {
 } from "../forms/gta";
 import { gtaSheet } from "../planners/gtaSheet";
 import type { Workbook } from "../workbook/port";
-import { CreateButton, errorText, SectionHead, StatusArea, TextField, useStyles, useTouched, useWriter } from "./common";
+import { CreateButton, errorText, RowCard, SectionHead, StatusArea, TextField, useStyles, useTouched, useWriter } from "./common";
 
 const STAGES = ["A", "I", "P", "L"] as const;
 
@@ -127,13 +127,7 @@ export function GtaView({ workbook, lang, form, onChange }: GtaViewProps): React
           );
           const stageErr = errors[path("stage")];
           return (
-            <div key={i} className={s.row} role="group" aria-label={L("rowLabel", { row: i + 1 })}>
-              <div className={s.rowHead}>
-                <span className={s.rowTitle}>{L("rowLabel", { row: i + 1 })}</span>
-                <Button size="small" appearance="subtle" onClick={() => removeRow(i)} aria-label={L("removeRow", { row: i + 1 })}>
-                  ✕
-                </Button>
-              </div>
+            <RowCard key={i} title={L("rowLabel", { row: i + 1 })} removeLabel={L("removeRow", { row: i + 1 })} onRemove={() => removeRow(i)}>
               <Field label={colLabel.stage} required size="small" className={s.field} validationState={stageErr ? "error" : "none"} validationMessage={stageErr}>
                 <Select size="small" value={STAGES.includes(row.stage as never) ? row.stage : ""} onChange={(_, d) => setRow(i, { stage: d.value })}>
                   {!STAGES.includes(row.stage as never) && <option value="">{row.stage || "—"}</option>}
@@ -150,7 +144,7 @@ export function GtaView({ workbook, lang, form, onChange }: GtaViewProps): React
               {field("aov", { numeric: true, required: true })}
               {field("cost", { numeric: true, hint: L("optional") })}
               {field("capacity", { numeric: true, hint: L("optional") })}
-            </div>
+            </RowCard>
           );
         })}
       </section>

@@ -21,7 +21,7 @@ import {
 } from "../forms/hot";
 import { healthSheet, hotSheet, weakestSignal } from "../planners/hotSheet";
 import type { Workbook } from "../workbook/port";
-import { CreateButton, SectionHead, StatusArea, TextField, useStyles, useTouched, useWriter } from "./common";
+import { CreateButton, RowCard, SectionHead, StatusArea, TextField, useStyles, useTouched, useWriter } from "./common";
 
 export interface HotViewProps {
   workbook: Workbook;
@@ -123,21 +123,15 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
         </SectionHead>
         {errors.phases && <div className={s.listError} role="alert">{errors.phases}</div>}
         {form.phases.map((p, i) => (
-          <div key={i} className={s.row} role="group" aria-label={`${L("phaseName")} ${i + 1}`}>
-            <div className={s.rowHead}>
-              <span className={s.rowTitle}>{`${L("phaseName")} ${i + 1}`}</span>
-              <Button
-                size="small"
-                appearance="subtle"
-                aria-label={L("removePhase", { row: i + 1 })}
-                onClick={() => onChange({ ...form, phases: form.phases.filter((_, j) => j !== i) })}
-              >
-                ✕
-              </Button>
-            </div>
+          <RowCard
+            key={i}
+            title={`${L("phaseName")} ${i + 1}`}
+            removeLabel={L("removePhase", { row: i + 1 })}
+            onRemove={() => onChange({ ...form, phases: form.phases.filter((_, j) => j !== i) })}
+          >
             {text(`phases.${i}.name`, L("phaseName"), p.name, (v) => setPhase(i, { name: v }), { required: true })}
             {text(`phases.${i}.weight`, L("weight"), p.weight, (v) => setPhase(i, { weight: v }), { numeric: true, required: true })}
-          </div>
+          </RowCard>
         ))}
       </section>
 
@@ -153,18 +147,12 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
         </div>
         {errors.crowds && <div className={s.listError} role="alert">{errors.crowds}</div>}
         {form.crowds.map((c, i) => (
-          <div key={i} className={s.row} role="group" aria-label={L("rowLabel", { row: i + 1 })}>
-            <div className={s.rowHead}>
-              <span className={s.rowTitle}>{L("rowLabel", { row: i + 1 })}</span>
-              <Button
-                size="small"
-                appearance="subtle"
-                aria-label={L("removeRow", { row: i + 1 })}
-                onClick={() => onChange({ ...form, crowds: form.crowds.filter((_, j) => j !== i) })}
-              >
-                ✕
-              </Button>
-            </div>
+          <RowCard
+            key={i}
+            title={L("rowLabel", { row: i + 1 })}
+            removeLabel={L("removeRow", { row: i + 1 })}
+            onRemove={() => onChange({ ...form, crowds: form.crowds.filter((_, j) => j !== i) })}
+          >
             {text(`crowds.${i}.name`, L("crowdName"), c.name, (v) => setCrowd(i, { name: v }), { required: true })}
             {text(`crowds.${i}.share`, L("share"), c.share, (v) => setCrowd(i, { share: v }), { numeric: true, required: true })}
             {form.funnelMode === "perCrowd" && (
@@ -173,7 +161,7 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
                 {text(`crowds.${i}.aToI`, L("aToI"), c.aToI, (v) => setCrowd(i, { aToI: v }), { numeric: true, required: true })}
               </>
             )}
-          </div>
+          </RowCard>
         ))}
       </section>
 
@@ -211,10 +199,7 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
           errs: healthErrors,
         })}
         {form.phases.map((p, i) => (
-          <div key={i} className={s.row} role="group" aria-label={p.name || `${L("phaseName")} ${i + 1}`}>
-            <div className={s.rowHead}>
-              <span className={s.rowTitle}>{p.name || `${L("phaseName")} ${i + 1}`}</span>
-            </div>
+          <RowCard key={i} title={p.name || `${L("phaseName")} ${i + 1}`}>
             {ACTUAL_FIELDS.map((k) =>
               text(`actuals.${i}.${k}`, L(ACTUAL_LABEL[k]), actuals[i][k], (v) => setActual(i, { [k]: v }), {
                 numeric: true,
@@ -222,7 +207,7 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
                 errs: healthErrors,
               }),
             )}
-          </div>
+          </RowCard>
         ))}
         {weakest && (
           <MessageBar intent={weakest.index >= 100 ? "success" : weakest.index >= 80 ? "warning" : "error"} role="status">

@@ -93,6 +93,24 @@ export function TextField(p: TextFieldProps): React.JSX.Element {
   );
 }
 
+/** One editable row of a list: a titled group with a remove button, then its fields. */
+export function RowCard(p: { title: string; removeLabel?: string; onRemove?(): void; children: React.ReactNode }): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <div className={s.row} role="group" aria-label={p.title}>
+      <div className={s.rowHead}>
+        <span className={s.rowTitle}>{p.title}</span>
+        {p.onRemove && (
+          <Button size="small" appearance="subtle" aria-label={p.removeLabel} onClick={p.onRemove}>
+            ✕
+          </Button>
+        )}
+      </div>
+      {p.children}
+    </div>
+  );
+}
+
 export function SectionHead(p: { title: string; children?: React.ReactNode }): React.JSX.Element {
   const s = useStyles();
   return (
