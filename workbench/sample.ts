@@ -148,7 +148,7 @@ function skusSheet(): SavedSheet {
       ["D2:I9", "persons"],
       ["K3:O3", "percent"],
     ],
-    widths: { A: 60, B: 50, G: 100, I: 100, K: 70 },
+    widths: { A: 60, B: 50, G: 88, I: 88, K: 70 },
   });
 }
 
