@@ -54,11 +54,11 @@ async function createGtaPlan(page: Page, name: string, target: string, sheet = `
   await showSheet(page, "Crowds");
   await selectRange(page, "A3:G7");
   await button(page, "Use selection").click();
-  await expect.poll(() => pane(page).textContent()).toContain("Read 4 rows from Crowds!A3:G7.");
+  await expect.poll(() => pane(page).textContent(), { timeout: 20_000 }).toContain("Read 4 rows from Crowds!A3:G7.");
   await panel(page).getByLabel("Plan name").fill(name);
   await panel(page).getByLabel("Target GMV").fill(target);
   await button(page, "Create plan").click();
-  await expect.poll(() => pane(page).textContent()).toContain(`Created sheet "${sheet}".`);
+  await expect.poll(() => pane(page).textContent(), { timeout: 20_000 }).toContain(`Created sheet "${sheet}".`);
 }
 
 async function one(page: Page, address: string): Promise<unknown> {
@@ -70,7 +70,7 @@ describe("the task pane in the workbench", () => {
     wb = await workbench(browser, server);
     await wb.open();
     const { page } = wb;
-    await expect.poll(() => pane(page).textContent()).toContain("DTC Metrics planners");
+    await expect.poll(() => pane(page).textContent(), { timeout: 20_000 }).toContain("DTC Metrics planners");
     for (const tab of ["GTA", "Hot product", "Plans"]) expect(await pane(page).getByRole("tab", { name: tab }).count()).toBe(1);
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
   });
@@ -79,7 +79,7 @@ describe("the task pane in the workbench", () => {
     wb = await workbench(browser, server);
     await wb.open("?lang=zh-CN");
     const { page } = wb;
-    await expect.poll(() => pane(page).textContent()).toContain("DTC Metrics 计划工具");
+    await expect.poll(() => pane(page).textContent(), { timeout: 20_000 }).toContain("DTC Metrics 计划工具");
     expect(await pane(page).getByRole("tab", { name: "方案" }).count()).toBe(1);
     expect(await button(page, "使用所选区域").count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
