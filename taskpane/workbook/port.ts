@@ -312,7 +312,7 @@ export const MAX_SHEET_NAME = 31;
  * base is cut so that the suffix fits in 31 characters.
  */
 export function sheetNameCandidate(base: string, n: number): string {
-  let b = base.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").trim();
+  let b = base.replace(/[[\]:*?/\\]/g, "_").trim().replace(/^'+|'+$/g, "").trim();
   if (b === "") b = "Plan";
   const suffix = n <= 1 ? "" : ` (${n})`;
   return Array.from(b).slice(0, MAX_SHEET_NAME - suffix.length).join("").trimEnd() + suffix;
