@@ -308,12 +308,14 @@ export const MAX_SHEET_NAME = 31;
 
 /**
  * The n-th candidate name for a sheet (n = 1, 2, …): `base`, `base (2)`, … made valid for Excel:
- * `[]:*?/\` become `_`, leading/trailing apostrophes are dropped, empty becomes `Plan`, and the
+ * `[]:*?/\` become `_`, leading/trailing apostrophes are dropped, empty becomes `Plan`, the
+ * reserved `History` becomes `History_`, and the
  * base is cut so that the suffix fits in 31 characters.
  */
 export function sheetNameCandidate(base: string, n: number): string {
   let b = base.replace(/[[\]:*?/\\]/g, "_").trim().replace(/^'+|'+$/g, "").trim();
   if (b === "") b = "Plan";
+  if (b.toLowerCase() === "history") b += "_"; // a name Excel reserves
   const suffix = n <= 1 ? "" : ` (${n})`;
   return Array.from(b).slice(0, MAX_SHEET_NAME - suffix.length).join("").trimEnd() + suffix;
 }

@@ -34,6 +34,7 @@ describe("names", () => {
     expect(sheetNameCandidate(long, 1)).toHaveLength(31);
     expect(sheetNameCandidate(long, 12)).toBe(`${"x".repeat(26)} (12)`);
     expect(sheetNameCandidate("  ''  ", 1)).toBe("Plan");
+    expect(sheetNameCandidate("History", 1)).toBe("History_");
   });
   it("the smallest n whose sheet and table names are all free, case-insensitively", () => {
     const plan = { baseName: "Hot Serum", tables: [{ name: "P", range: "A1:B2" }, { name: "C", range: "D1:E2" }] };
