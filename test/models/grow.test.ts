@@ -196,6 +196,21 @@ describe("GROW.ROWS", () => {
   it("equals GROW fed with the hand-counted scopes", () => {
     expect(growRowsExcel(...cols(T))).toEqual(growExcel([[3, 4, 200]], [[4, 5, 230]], 105));
   });
+  it("puts all growth into G when buyers grow as fast as GMV (the docs example)", () => {
+    // Base: Li tea 100, Wang tea 60, Li cups 40 → N0 2, orders 3, V0 200 (F 1.5, P 66.67).
+    // Current: Li tea 120, Zhao tea 90, Wang cups 50, Zhao cups 40 (like-for-like), Li snacks 30 (W)
+    // → N1 3, orders 4, V1 300 (F 4/3, P 75). L = 100 ÷ ln 1.5 = 246.63034623764318;
+    // G = L ln 1.5 = 100; R = L ln(8/9) = -29.04887086485454; O = L ln(9/8) = 29.048870864854525 (Python).
+    const rows = [
+      [0, "Li", "tea", 100], [0, "Wang", "tea", 60], [0, "Li", "cups", 40], [1, "Li", "tea", 120],
+      [1, "Zhao", "tea", 90], [1, "Wang", "cups", 50], [1, "Zhao", "cups", 40], [1, "Li", "snacks", 30],
+    ];
+    const [g, r, o, w] = growRowsExcel(...cols(rows)) as number[];
+    expect(g).toBeCloseTo(100, 10);
+    expect(r).toBeCloseTo(-29.04887086485454, 10);
+    expect(o).toBeCloseTo(29.048870864854525, 10);
+    expect(w).toBe(30);
+  });
   it("reads row vectors as well as columns", () => {
     const row = (k: number): unknown[][] => [T.map((r) => r[k])];
     expect(growRowsExcel(row(0), row(1), row(2), row(3))).toEqual(growRowsExcel(...cols(T)));
