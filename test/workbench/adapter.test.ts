@@ -11,6 +11,7 @@ import { WorkbenchWorkbook } from "../../workbench/adapter";
 import { Book, parseSavedBook, STORAGE_KEY, type KeyValueStore } from "../../workbench/book";
 import { sampleBook } from "../../workbench/sample";
 import { gtaSheet } from "../../taskpane/planners/gtaSheet";
+import { SPEC10_CROWDS } from "./fixtures";
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, string>();
@@ -152,13 +153,7 @@ describe("createSheet", () => {
 describe("the task pane's GTA plan sheet in the workbench", () => {
   it("computes the SPEC 10 worked example with live native formulas and recalculates", async () => {
     const { wb, value, set } = setup();
-    const crowds = [
-      { stage: "L", crowd: "Loyal", count: 200000, conversion: 0.3, aov: 400 },
-      { stage: "P", crowd: "Buyers", count: 800000, conversion: 0.08, aov: 300 },
-      { stage: "I", crowd: "Interested", count: 1500000, conversion: 0.05, aov: 250 },
-      { stage: "A", crowd: "Aware", count: 6000000, conversion: 0.005, aov: 250 },
-    ] as const;
-    const { plan: sheet, layout } = gtaSheet({ name: "Double 11", target_gmv: 100_000_000, crowds: crowds.map((c) => ({ ...c })) }, "en");
+    const { plan: sheet, layout } = gtaSheet({ name: "Double 11", target_gmv: 100_000_000, crowds: SPEC10_CROWDS.map((c) => ({ ...c })) }, "en");
     const { sheetName } = await wb.createSheet(sheet);
     const at = (a1: string) => value(sheetName, a1);
     // baseline 69,450,000 (old 43,200,000 + new 26,250,000); gap 30,550,000 goes to I

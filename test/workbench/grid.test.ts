@@ -3,34 +3,11 @@
  * 127.0.0.1, formulas typed into the grid, results read from the cells and compared with values
  * worked out by hand from SPEC. Also: no uncaught error, no request outside localhost.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, selectRange, serve, showSheet, shown, typeInto, values, workbench, type Server, type Workbench } from "./page";
+import { describe, expect, it } from "vitest";
+import { selectRange, showSheet, shown, typeInto, values, workbenchSuite } from "./page";
 
-let browser: Browser;
-let server: Server;
-let wb: Workbench;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  // Every test: nothing uncaught, nothing fetched from outside localhost.
-  expect(wb.errors).toEqual([]);
-  expect(wb.blocked).toEqual([]);
-  await wb.close();
-});
-
-async function fresh(): Promise<Workbench> {
-  wb = await workbench(browser, server);
-  await wb.open();
-  return wb;
-}
+const suite = workbenchSuite();
+const fresh = () => suite.open();
 
 const close = (digits: number) => (actual: unknown, expected: number) => expect(actual as number).toBeCloseTo(expected, digits);
 

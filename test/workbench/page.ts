@@ -9,6 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 // @ts-expect-error: a plain ES module of the tooling (scripts/start.mjs), without type declarations
 import { staticHandler } from "../../scripts/start.mjs";
 import { DIST } from "../harness/bundle";
@@ -83,7 +84,40 @@ export async function workbench(browser: Browser, server: Server, options: { loc
   return { page, context, blocked, errors, open, close: () => context.close() };
 }
 
-export { launchChromium };
+/**
+ * One server and one Chromium per test file; each test opens the page in a fresh context
+ * (empty localStorage) and must end with no uncaught error and no request outside localhost.
+ */
+export function workbenchSuite(): { open(query?: string): Promise<Workbench> } {
+  let browser: Browser;
+  let server: Server;
+  let current: Workbench | undefined;
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (!current) return;
+    const wb = current;
+    current = undefined;
+    expect(wb.errors).toEqual([]);
+    // The workbench never asks for office.js (the pane finds window.DTC_WORKBENCH first), nor
+    // for anything else outside localhost.
+    expect(wb.blocked).toEqual([]);
+    await wb.close();
+  });
+  return {
+    async open(query = "") {
+      current = await workbench(browser, server);
+      await current.open(query);
+      return current;
+    },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Driving the grid

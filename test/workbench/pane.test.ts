@@ -4,40 +4,15 @@
  * edit an input, read the recalculated plan; the plan library and the plan sheets survive a
  * reload; English and Chinese; no office.js, no request outside localhost.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { gtaSheet, type GtaLayout } from "../../taskpane/planners/gtaSheet";
 import { emptyLibrary, readLibrary, savePlan, writeLibrary } from "../../src/plan/store";
 import type { Plan } from "../../src/plan/schema";
-import { launchChromium, selectRange, serve, showSheet, typeInto, values, workbench, type Server, type Workbench } from "./page";
+import { SPEC10_CROWDS as CROWDS } from "./fixtures";
+import { selectRange, showSheet, typeInto, values, workbenchSuite } from "./page";
 
-let browser: Browser;
-let server: Server;
-let wb: Workbench;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(wb.errors).toEqual([]);
-  // The workbench never asks for office.js (the pane finds window.DTC_WORKBENCH first), nor
-  // for anything else outside localhost.
-  expect(wb.blocked).toEqual([]);
-  await wb.close();
-});
-
-/** The SPEC 10 worked example as the sample's Crowds!A3:G7 holds it. */
-const CROWDS = [
-  { stage: "L", crowd: "Loyal", count: 200000, conversion: 0.3, aov: 400 },
-  { stage: "P", crowd: "Buyers", count: 800000, conversion: 0.08, aov: 300 },
-  { stage: "I", crowd: "Interested", count: 1500000, conversion: 0.05, aov: 250 },
-  { stage: "A", crowd: "Aware", count: 6000000, conversion: 0.005, aov: 250 },
-] as const;
+const suite = workbenchSuite();
 
 /** Where the GTA planner puts things for 4 crowds (pure; the same code the pane runs). */
 function layout(lang: "en" | "zh" = "en"): GtaLayout {
@@ -67,18 +42,14 @@ async function one(page: Page, address: string): Promise<unknown> {
 
 describe("the task pane in the workbench", () => {
   it("mounts over the workbench adapter in English", async () => {
-    wb = await workbench(browser, server);
-    await wb.open();
-    const { page } = wb;
+    const { page } = await suite.open();
     await expect.poll(() => pane(page).textContent(), { timeout: 20_000 }).toContain("DTC Metrics planners");
     for (const tab of ["GTA", "Hot product", "Plans"]) expect(await pane(page).getByRole("tab", { name: tab }).count()).toBe(1);
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
   });
 
   it("follows the workbench's language: Chinese with ?lang=zh-CN", async () => {
-    wb = await workbench(browser, server);
-    await wb.open("?lang=zh-CN");
-    const { page } = wb;
+    const { page } = await suite.open("?lang=zh-CN");
     await expect.poll(() => pane(page).textContent(), { timeout: 20_000 }).toContain("DTC Metrics 计划工具");
     expect(await pane(page).getByRole("tab", { name: "方案" }).count()).toBe(1);
     expect(await button(page, "使用所选区域").count()).toBe(1);
@@ -86,9 +57,7 @@ describe("the task pane in the workbench", () => {
   });
 
   it("fills GTA from the sample range, creates a live plan sheet, and recalculates it after an edit", async () => {
-    wb = await workbench(browser, server);
-    await wb.open();
-    const { page } = wb;
+    const { page } = await suite.open();
     await createGtaPlan(page, "Double 11", "100000000");
     expect(await page.locator(".wb-tab-active").textContent()).toBe("GTA Double 11");
     const at = layout();
@@ -125,9 +94,7 @@ describe("the task pane in the workbench", () => {
   });
 
   it("never overwrites: a second plan of the same name gets a new sheet", async () => {
-    wb = await workbench(browser, server);
-    await wb.open();
-    const { page } = wb;
+    const { page } = await suite.open();
     await createGtaPlan(page, "618", "100000000");
     await createGtaPlan(page, "618", "100000000", "GTA 618 (2)");
     expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "GTA 618", "GTA 618 (2)"]);
@@ -136,9 +103,7 @@ describe("the task pane in the workbench", () => {
 
 describe("the workbook state across a reload", () => {
   it("keeps the saved plan library and the plan sheets; the library loads back", async () => {
-    wb = await workbench(browser, server);
-    await wb.open();
-    const { page } = wb;
+    const { page } = await suite.open();
     await createGtaPlan(page, "Double 11", "100000000");
 
     // The plan library as the Plans tab stores it (src/plan/store.ts), through the port.
@@ -154,7 +119,8 @@ describe("the workbook state across a reload", () => {
     const text = writeLibrary((saved as { library: ReturnType<typeof emptyLibrary> }).library);
     await page.evaluate((t) => (window as never as { DTC_WORKBENCH: { workbook: { savePlans(t: string): Promise<void> } } }).DTC_WORKBENCH.workbook.savePlans(t), text);
 
-    await wb.open(); // a reload of the page
+    await page.reload(); // a reload of the page
+    await page.waitForSelector("body[data-ready=true]");
     const back = await page.evaluate(() => (window as never as { DTC_WORKBENCH: { workbook: { loadPlans(): Promise<string | null> } } }).DTC_WORKBENCH.workbook.loadPlans());
     expect(back).toBe(text);
     const lib = readLibrary(back);
