@@ -10,7 +10,7 @@ const FUNCTIONS_DIR = path.resolve(__dirname, "functions");
 // Every wrapper file (all of functions/ except the shared edge and the entry) feeds functions.json.
 const wrapperFiles = fs
   .readdirSync(FUNCTIONS_DIR)
-  .filter((f) => f.endsWith(".ts") && !["shape.ts", "index.ts"].includes(f))
+  .filter((f) => f.endsWith(".ts") && !["shape.ts", "index.ts", "runtime.ts"].includes(f))
   .sort()
   .map((f) => path.join("functions", f));
 

@@ -4,6 +4,8 @@
  * CustomFunctionsMetadataPlugin from the same JSDoc that generates functions.json). It needs
  * only the CustomFunctions global that Excel's runtime provides: no office.js, no Office.onReady.
  */
+// First: a stand-in when no custom-functions runtime is present (ES imports run in order).
+import "./runtime";
 import "./aipl";
 import "./fast";
 import "./fastplus";

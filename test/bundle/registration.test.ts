@@ -25,3 +25,19 @@ describe("dist/functions.js loaded by itself with a CustomFunctions stand-in", (
     expect(await b.call("AIPL", [["A"], ["a"], ["P"], ["-"], ["L"], [""]])).toEqual([[2, 0, 1, 1]]);
   });
 });
+
+describe("dist/functions.js outside Excel", () => {
+  it("loads without a CustomFunctions runtime and without errors (taskpane.html in a plain browser)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { DIST } = await import("../harness/bundle");
+    const page = await b.page.context().browser()!.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.setContent("<!doctype html><html><body></body></html>");
+    await page.addScriptTag({ content: readFileSync(path.join(DIST, "functions.js"), "utf8") });
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => typeof (window as unknown as { CustomFunctions?: unknown }).CustomFunctions)).toBe("object");
+    await page.close();
+  });
+});
