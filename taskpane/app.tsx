@@ -1,5 +1,5 @@
 /**
- * The task pane: tabs GTA, Hot product and Plans (placeholder), in English or Chinese, over any
+ * The task pane: tabs GTA, Hot product and Plans, in English or Chinese, over any
  * `Workbook` adapter. `mountPane` is the one entry both hosts use: `taskpane/index.tsx` (Excel)
  * and the workbench page (HyperFormula), each with its own adapter.
  */
@@ -12,6 +12,9 @@ import { emptyGtaForm, type GtaForm } from "./forms/gta";
 import { emptyHotForm, type HealthForm, type HotForm } from "./forms/hot";
 import { GtaView } from "./views/GtaView";
 import { HotView } from "./views/HotView";
+import { PlansView } from "./views/PlansView";
+import { planToForm } from "./plans/convert";
+import type { Plan } from "../src/plan/schema";
 import type { Workbook } from "./workbook/port";
 
 // The pane's CSP forbids eval: zod must not try to compile validators (nor probe for it).
@@ -20,7 +23,6 @@ z.config({ jitless: true });
 const useStyles = makeStyles({
   root: { boxSizing: "border-box", width: "100%", maxWidth: "350px", minWidth: "300px", padding: "8px 12px 24px" },
   title: { display: "block", marginBottom: "4px" },
-  placeholder: { display: "block", paddingTop: "12px" },
 });
 
 export type TabId = "gta" | "hot" | "plans";
@@ -39,6 +41,24 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
   const [gta, setGta] = React.useState<GtaForm>(emptyGtaForm);
   const [hot, setHot] = React.useState<HotForm>(emptyHotForm);
   const [health, setHealth] = React.useState<HealthForm>({ precision: "", actuals: [] });
+  // The saved plan or template each form was last loaded from (its names are kept on save).
+  const [gtaBase, setGtaBase] = React.useState<Plan>();
+  const [hotBase, setHotBase] = React.useState<Plan>();
+  const loadPlan = React.useCallback(
+    (plan: Plan) => {
+      const loaded = planToForm(plan, lang);
+      if (loaded.kind === "gta") {
+        setGta(loaded.form);
+        setGtaBase(plan);
+        setTab("gta");
+      } else {
+        setHot(loaded.form);
+        setHotBase(plan);
+        setTab("hot");
+      }
+    },
+    [lang],
+  );
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
@@ -58,7 +78,7 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
           <HotView workbook={workbook} lang={lang} form={hot} onChange={setHot} health={health} onHealthChange={setHealth} />
         </div>
         <div role="tabpanel" aria-label={L("tabPlans")} hidden={tab !== "plans"}>
-          <Text className={s.placeholder}>{L("plansSoon")}</Text>
+          <PlansView workbook={workbook} lang={lang} gta={gta} hot={hot} gtaBase={gtaBase} hotBase={hotBase} onLoad={loadPlan} />
         </div>
       </main>
     </FluentProvider>
