@@ -136,9 +136,12 @@ export class IdCodes {
     }
     const t = idText(v);
     if (t === "") return -1;
-    let c = this.codes.get(t);
+    // (When v is already its trimmed text, code() has just looked it up in vain.)
+    let c = t === v ? undefined : this.codes.get(t);
     if (c === undefined) {
-      const x = Number(t);
+      // The canonical text of a finite number starts with a digit or "-": only then parse it.
+      const c0 = t.charCodeAt(0);
+      const x = (c0 >= 48 && c0 <= 57) || c0 === 45 ? Number(t) : NaN;
       if (Number.isFinite(x) && String(x) === t) {
         this.numericTexts++;
         c = this.codes.get(x);
@@ -162,6 +165,15 @@ export interface GrowRowCounts {
 /** `x === "" || x === null || x === undefined`: the cheap test for an empty cell. */
 function empty(x: unknown): boolean {
   return x === "" || x === null || x === undefined;
+}
+
+/** A copy of `a` long enough to hold index `at` (doubling, at most `max` long). */
+function enlarge(a: Int32Array, at: number, max: number): Int32Array {
+  let len = Math.max(1, a.length) * 2;
+  while (len <= at) len *= 2;
+  const b = new Int32Array(Math.min(len, max));
+  b.set(a);
+  return b;
 }
 
 /** A vector's cells as a column (`cells[i][0]`); a row vector (≤ 16,384 cells) is copied once. */
@@ -204,10 +216,12 @@ function slowAmount(vg: Vec, i: number, g: unknown): number {
  * trimmed text; a blank id or GMV in a non-blank row is `#VALUE!` naming the argument and row;
  * GMV must be ≥ 0.
  *
- * Complexity O(n) in one pass over the Excel values plus one pass over the current-period
- * orders: ids are interned once into integer codes ({@link IdCodes}); per row the work is two
- * Map lookups and a few typed-array writes, with no allocation. Empty rows (the tail of a
- * whole-column reference) cost four comparisons.
+ * Complexity O(n), in three passes: the customer column alone (ids interned once into integer
+ * codes by {@link IdCodes}: one Map lookup per row, which a loop that touches nothing else runs
+ * fastest), then the other columns (one small Map lookup for the category and a few typed-array
+ * writes, no allocation), then the current-period orders only (their distinct buyers in
+ * like-for-like categories, once those categories are known). The blank tail of a whole-column
+ * reference costs four comparisons per row in the first pass and is not visited again.
  *
  * @example periods 0,0,1,1,1; customers a,b,a,c,d; categories x,x,x,x,y; gmv 10,20,30,40,50
  * // base: N 2, orders 2, V 30; current (x only): N 2, orders 2, V 70; W = 50 (y)
@@ -220,38 +234,56 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts
   const G = columnCells(vg);
   const customers = new IdCodes();
   const categories = new IdCodes();
+
+  // First pass: the customer code + 1 of every row (0 for a blank cell, so blank rows write
+  // nothing). Reused by the second pass for the customers of the current-period orders (m ≤ i).
+  // It also finds where the data ends: rows past the last one with a non-empty cell in any column
+  // are the blank tail of a whole-column reference, which the second pass does not visit.
+  // (Grown by doubling, so that a blank tail allocates nothing.)
+  let cust: Int32Array = new Int32Array(Math.min(n, 1 << 16));
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    const c = C[i][0];
+    if (!empty(c)) {
+      if (i >= cust.length) cust = enlarge(cust, i, n);
+      cust[i] = customers.code(c) + 1;
+      end = i + 1;
+    } else if (!(empty(P[i][0]) && empty(K[i][0]) && empty(G[i][0]))) {
+      end = i + 1;
+    }
+  }
+
+  if (end > cust.length) cust = enlarge(cust, end - 1, n);
   // Per category code: orders and GMV in each period.
   const baseOrders: number[] = [];
   const baseGmv: number[] = [];
   const curOrders: number[] = [];
   const curGmv: number[] = [];
   // Per customer code: bit 1 = has a base order, bit 2 = has a like-for-like current order.
-  let seen: Uint8Array = new Uint8Array(1024);
+  const seen = new Uint8Array(customers.size);
   let baseBuyers = 0;
-  // The current-period orders (customer, category), kept for the second pass.
-  // (Grown by doubling, so that a whole-column reference does not allocate for its blank tail.)
-  let curCust: Int32Array = new Int32Array(4096);
-  let curCat: Int32Array = new Int32Array(4096);
+  // The categories of the current-period orders (their customers go to cust[0 … m − 1]).
+  const curCat = new Int32Array(end);
   let m = 0;
 
-  for (let i = 0; i < n; i++) {
+  // Second pass: periods, categories and GMV.
+  for (let i = 0; i < end; i++) {
     const p = P[i][0];
     let period: number;
     if (p === 1) period = 1;
     else if (p === 0) period = 0;
     else {
       // Cells are read one by one so that an empty row stops at its first non-empty cell.
-      if (empty(p) && empty(C[i][0]) && empty(K[i][0]) && empty(G[i][0])) continue;
+      if (empty(p) && cust[i] === 0 && empty(K[i][0]) && empty(G[i][0])) continue;
       period = slowPeriod(vp, i, p, C[i][0], K[i][0], G[i][0]);
       if (period < 0) continue;
     }
-    const c = C[i][0];
-    const k = K[i][0];
-    const g = G[i][0];
-    const cc = customers.code(c);
+    const cc = cust[i] - 1;
     if (cc < 0) invalid("required", whereAt(vc, i));
+    const k = K[i][0];
     const kc = categories.code(k);
     if (kc < 0) invalid("required", whereAt(vk, i));
+    const g = G[i][0];
     const x = typeof g === "number" && g >= 0 && g < Infinity ? g : slowAmount(vg, i, g);
     if (kc === baseOrders.length) {
       baseOrders.push(0);
@@ -262,7 +294,6 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts
     if (period === 0) {
       baseOrders[kc]++;
       baseGmv[kc] += x;
-      if (cc >= seen.length) seen = enlarge(seen, cc);
       if ((seen[cc] & 1) === 0) {
         seen[cc] |= 1;
         baseBuyers++;
@@ -270,22 +301,17 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts
     } else {
       curOrders[kc]++;
       curGmv[kc] += x;
-      if (m === curCust.length) {
-        curCust = enlarge32(curCust);
-        curCat = enlarge32(curCat);
-      }
-      curCust[m] = cc;
+      cust[m] = cc;
       curCat[m] = kc;
       m++;
     }
   }
 
-  // Second pass, over the current orders only: distinct buyers in like-for-like categories.
-  if (customers.size > seen.length) seen = enlarge(seen, customers.size - 1);
+  // Third pass, over the current orders only: distinct buyers in like-for-like categories.
   let curBuyers = 0;
   for (let j = 0; j < m; j++) {
     if (baseOrders[curCat[j]] > 0) {
-      const cc = curCust[j];
+      const cc = cust[j];
       if ((seen[cc] & 2) === 0) {
         seen[cc] |= 2;
         curBuyers++;
@@ -313,22 +339,6 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts
     current: { buyers: curBuyers, orders: o1, gmv: v1 },
     widen,
   };
-}
-
-/** A copy of `a` long enough to hold index `at` (doubling). */
-function enlarge(a: Uint8Array, at: number): Uint8Array {
-  let len = a.length * 2;
-  while (len <= at) len *= 2;
-  const b = new Uint8Array(len);
-  b.set(a);
-  return b;
-}
-
-/** A copy of `a` twice as long. */
-function enlarge32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 // --- Excel entry points ---------------------------------------------------------------------------
