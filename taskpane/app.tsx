@@ -78,7 +78,7 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
           <HotView workbook={workbook} lang={lang} form={hot} onChange={setHot} health={health} onHealthChange={setHealth} />
         </div>
         <div role="tabpanel" aria-label={L("tabPlans")} hidden={tab !== "plans"}>
-          <PlansView workbook={workbook} lang={lang} gta={gta} hot={hot} gtaBase={gtaBase} hotBase={hotBase} onLoad={loadPlan} />
+          <PlansView workbook={workbook} lang={lang} active={tab === "plans"} gta={gta} hot={hot} gtaBase={gtaBase} hotBase={hotBase} onLoad={loadPlan} />
         </div>
       </main>
     </FluentProvider>

@@ -64,6 +64,8 @@ const useStyles = makeStyles({
 export interface PlansViewProps {
   workbook: Workbook;
   lang: Lang;
+  /** The tab is shown: the library is (re-)read from the workbook each time it becomes shown. */
+  active: boolean;
   gta: GtaForm;
   hot: HotForm;
   /** The plans the forms were loaded from (names and notes are kept when saving unchanged names). */
@@ -76,7 +78,7 @@ export interface PlansViewProps {
 type Editing = { name: string; mode: "rename" | "copy"; value: string } | null;
 type Ask = { title: string; text: string; confirm: string; run(): Promise<void> } | null;
 
-export function PlansView({ workbook, lang, gta, hot, gtaBase, hotBase, onLoad }: PlansViewProps): React.JSX.Element {
+export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, onLoad }: PlansViewProps): React.JSX.Element {
   const v = useViewStyles();
   const s = useStyles();
   const L = (k: LabelKey, p?: Record<string, string | number>) => label(k, lang, p);
@@ -88,9 +90,10 @@ export function PlansView({ workbook, lang, gta, hot, gtaBase, hotBase, onLoad }
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   const refresh = React.useCallback(async () => setState(await openLibrary(workbook)), [workbook]);
+  // Read only when shown: opening the pane on another tab does not touch the workbook.
   React.useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (active) void refresh();
+  }, [active, refresh]);
 
   const say = (intent: NonNullable<Status>["intent"], m: Bilingual) => setStatus({ intent, text: m[lang] });
   const viewName = (p: Plan) => L(p.kind === "gta" ? "tabGta" : "tabHot");
