@@ -22,7 +22,6 @@ export const strings = {
   tabGta: { en: "GTA", zh: "GTA" },
   tabHot: { en: "Hot product", zh: "爆品" },
   tabPlans: { en: "Plans", zh: "方案" },
-  plansSoon: { en: "Saved plans and templates will appear here.", zh: "已保存的方案和模板将显示在这里。" },
   // --- Plans tab (views/PlansView.tsx, plans/actions.ts) -----------------------------------------
   plansSaveCurrent: { en: "Save current plan", zh: "保存当前方案" },
   plansSaveGta: { en: "Save GTA plan", zh: "保存 GTA 方案" },
@@ -54,6 +53,7 @@ export const strings = {
   plansOk: { en: "OK", zh: "确定" },
   plansDeleteTitle: { en: "Delete plan?", zh: "删除方案？" },
   plansDeleteAsk: { en: 'Delete the plan "{name}" from this workbook?', zh: "从此工作簿中删除方案“{name}”？" },
+  plansRescue: { en: "Download the stored text", zh: "下载已保存的原始文本" },
   plansDamaged: { en: "Plans cannot be saved until the stored library is repaired.", zh: "在修复已保存的方案库之前，无法保存方案。" },
   plansLoaded: { en: 'Loaded "{name}" into the {view} tab.', zh: "已将“{name}”载入{view}页。" },
   plansSaved: { en: 'Saved plan "{name}".', zh: "已保存方案“{name}”。" },

@@ -175,6 +175,7 @@ export async function importAction(port: Workbook, file: PlanFile, opts: SaveOpt
 
 /** A plan as a download: a file name made of the plan's name, and the exported text. */
 export function exportFile(plan: Plan): { fileName: string; text: string } {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const base = plan.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim().slice(0, 80) || "plan";
   return { fileName: `${base}.json`, text: exportPlan(plan) };
 }

@@ -144,8 +144,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
     void run(() => savePlanAction(workbook, plan), undefined, () => savePlanAction(workbook, plan, { overwrite: true }));
   };
 
-  const doExport = (p: Plan) => {
-    const { fileName, text } = exportFile(p);
+  const download = (fileName: string, text: string) => {
     const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
     const a = document.createElement("a");
     a.href = url;
@@ -155,6 +154,10 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+  const doExport = (p: Plan) => {
+    const { fileName, text } = exportFile(p);
+    download(fileName, text);
     setStatus({ intent: "success", text: L("plansExported", { file: fileName }) });
   };
 
@@ -210,6 +213,13 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
               {state.error.message[lang]} {L("plansDamaged")}
             </MessageBarBody>
           </MessageBar>
+        )}
+        {state?.status === "damaged" && (
+          <div className={v.actions}>
+            <Button size="small" onClick={() => download("dtc-plans-backup.json", state.raw)}>
+              {L("plansRescue")}
+            </Button>
+          </div>
         )}
         {state?.status === "unavailable" && (
           <MessageBar intent="warning" role="alert">

@@ -4,7 +4,8 @@
  * hook (the same entry the workbench uses), so the stored library text can be inspected.
  * Checks: templates in both languages; "Use template" fills the GTA view; save, and saving again
  * asks (Cancel writes nothing, Replace overwrites); a refused import shows the path and writes
- * nothing; "Copy plan, change target" from the keyboard; Export downloads the plan file.
+ * nothing; a damaged library is shown, downloadable and never written; "Copy plan, change
+ * target" from the keyboard; Export downloads the plan file.
  */
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -128,6 +129,25 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("Plans tab in Chr
     await expect.poll(() => alert.first().textContent()).toBe("未导入 bad.json，未做任何更改。inputs.price：-1 必须 > 0");
     expect(await saves(page)).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a damaged library is shown as an error, can be downloaded as it is, and is never written over", async () => {
+    const raw = '{"schema":"dtc-plan-library","version":1,"plans":[{"schema":"dtc-plan","version":1,"kind":"gta","name":""}]}';
+    const { page, errors } = await openPane(browser, "en-US", raw);
+    await page.getByRole("tab", { name: "Plans" }).click();
+    const alert = page.getByRole("alert").first();
+    await expect.poll(() => alert.textContent()).toMatch(/^the plans saved in this workbook could not be read, and nothing was changed: plans\[0\]\.name: must not be empty/);
+    expect(await page.getByRole("button", { name: "Save GTA plan" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Import plan (.json)" }).isDisabled()).toBe(true);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download the stored text" }).click();
+    expect(readFileSync(await (await download).path(), "utf8")).toBe(raw);
+    // A template still loads into its view; nothing is written.
+    await page.getByRole("group", { name: double11.name }).getByRole("button", { name: "Use template" }).click();
+    expect(await selectedTab(page)).toBe("GTA");
+    expect(await saves(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
