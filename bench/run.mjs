@@ -17,7 +17,8 @@
  * 5. Prints a table and one closing line; writes bench/RESULTS.md (unless --no-write).
  *
  * Options: --dist DIR (measure an existing build), --quick (10k/100k rows, 5 runs, no 1M native:
- * for development), --runs N (default 7), --no-native, --no-write.
+ * for development), --only NAME,NAME (development: only these cases; "memory" for the memory
+ * measurement), --runs N (default 7), --no-native, --no-write.
  * Not part of `npm test`.
  */
 import { execFileSync } from "node:child_process";
@@ -38,14 +39,16 @@ const option = (name) => {
 const QUICK = flag("--quick");
 const RUNS = Number(option("--runs") ?? (QUICK ? 5 : 7));
 const NATIVE = !flag("--no-native");
-const WRITE = !flag("--no-write") && !QUICK;
+const ONLY = option("--only")?.split(","); // development: only these case names (and no RESULTS.md)
+const WRITE = !flag("--no-write") && !QUICK && !option("--only");
 const ROWS_1M = 1_048_576;
 const SIZES = QUICK ? [10_000, 100_000] : [10_000, 100_000, ROWS_1M];
 const started = Date.now();
+const loadAtStart = os.loadavg();
 const log = (...a) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s]`, ...a);
 
 // --- 1. build ------------------------------------------------------------------------------------
-let DIST = option("--dist") ? path.resolve(option("--dist")) : path.join(os.tmpdir(), "dtc-bench-dist");
+const DIST = option("--dist") ? path.resolve(option("--dist")) : path.join(os.tmpdir(), "dtc-bench-dist");
 if (!option("--dist")) {
   log(`building (webpack --mode production) into ${DIST}`);
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", DIST], {
@@ -74,11 +77,21 @@ const browser = await chromium.launch({
   headless: true,
   args: [...harnessFlags(), "--js-flags=--expose-gc"],
 });
+// New headless Chromium also starts browser-UI WebUI pages (the omnibox popup) whose renderer
+// burns about a CPU-second after launch; close them so they neither compete with the
+// measurement nor get mistaken for the page's renderer (whose process is a plain renderer).
+async function closeBrowserUi() {
+  const ui = await browser.newBrowserCDPSession();
+  const { targetInfos } = await ui.send("Target.getTargets");
+  for (const t of targetInfos) if (t.type === "browser_ui") await ui.send("Target.closeTarget", { targetId: t.targetId }).catch(() => {});
+  await ui.detach();
+}
 const page = (file) => ({ path: path.join(ROOT, "bench/page", file) });
 
 const addinContext = await browser.newContext();
 const addin = await addinContext.newPage();
 await addin.setContent("<!doctype html><html><body></body></html>");
+await closeBrowserUi();
 await addin.addScriptTag(page("standin.js"));
 await addin.addScriptTag({ content: functionsJs.toString("utf8") });
 for (const f of ["data.js", "floors.js", "timing.js"]) await addin.addScriptTag(page(f));
@@ -89,8 +102,8 @@ if (!(await addin.evaluate(() => typeof globalThis.gc === "function"))) throw ne
 const NATIVE_SIZES = {
   AIPL: QUICK ? [10_000, 100_000] : [10_000, 100_000, ROWS_1M],
   "FAST.ROWS": QUICK ? [10_000, 100_000] : [10_000, 100_000, ROWS_1M],
-  "blank FAST.ROWS": QUICK ? [] : [ROWS_1M],
-  "GROW.ROWS": [1_000, 2_000],
+  "blank AIPL": QUICK ? [] : [ROWS_1M],
+  "GROW.ROWS": QUICK ? [2_000] : [2_000, 10_000],
   SUPER: [1_000, 2_000],
 };
 const PLAN = [
@@ -104,8 +117,75 @@ const PLAN = [
 ];
 const idOf = { "SUPER whole column": "SUPER", "blank AIPL": "AIPL", "blank FAST.ROWS": "FAST.ROWS" };
 
+/** CPU time (ns) of all threads of a process: Linux /proc/<pid>/task/<tid>/schedstat, first field. */
+function cpuNs(pid) {
+  let t = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      t += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      /* thread ended */
+    }
+  }
+  return t;
+}
+
+// The add-in page's renderer: the one of ours whose CPU time grows while the page spins.
+const renderer = await (async () => {
+  const pids = rendererPids();
+  const before = new Map(pids.map((p) => [p, cpuNs(p)]));
+  await addin.evaluate(() => globalThis.BenchRun.spin(500));
+  const grown = pids.map((p) => [p, cpuNs(p) - before.get(p)]).sort((a, b) => b[1] - a[1]);
+  const [[pid, ns], second] = grown;
+  if (ns < 100e6 || (second && second[1] > 0.2 * ns)) {
+    throw new Error(`cannot tell the page's renderer by its CPU time: ${grown.map(([p, t]) => `${p} +${(t / 1e6).toFixed(0)} ms`).join(", ")}`);
+  }
+  return pid;
+})();
+// CPU time of an empty page.evaluate round trip, subtracted from each sample.
+const overheadNs = await (async () => {
+  const xs = [];
+  for (let k = 0; k < 15; k++) {
+    const t0 = cpuNs(renderer);
+    await addin.evaluate(() => 0);
+    xs.push(cpuNs(renderer) - t0);
+  }
+  return statsOf(xs).median;
+})();
+log(`renderer pid ${renderer}; evaluate overhead ${(overheadNs / 1e6).toFixed(3)} ms CPU`);
+
+/**
+ * Runs of one prepared case: each run samples floor and function back to back (order
+ * alternating, a full GC before each sample, outside the measurement). Per sample: the
+ * renderer's CPU time (all its threads, so GC helper threads count too) per call — robust to
+ * other processes taking the shared cores — and the page's wall-clock time per call.
+ */
+async function runs(prep) {
+  const cpu = { fn: [], floor: [] };
+  const wall = { fn: [], floor: [] };
+  const sides = prep.hasFloor ? ["floor", "fn"] : ["fn"];
+  for (let r = 0; r < RUNS; r++) {
+    for (const side of r % 2 ? [...sides].reverse() : sides) {
+      await addin.evaluate(() => (globalThis.gc(), true));
+      const t0 = cpuNs(renderer);
+      const w = await addin.evaluate((side) => globalThis.BenchRun.sampleCase(side), side);
+      const t1 = cpuNs(renderer);
+      cpu[side].push(Math.max(0, t1 - t0 - overheadNs) / 1e6 / prep.reps[side]);
+      wall[side].push(w);
+    }
+  }
+  const ratio = (xs, ys) => xs.map((x, i) => x / ys[i]);
+  return {
+    fn: statsOf(cpu.fn),
+    floor: prep.hasFloor ? statsOf(cpu.floor) : null,
+    ratio: prep.hasFloor ? statsOf(ratio(cpu.fn, cpu.floor)) : null,
+    wall: { fn: statsOf(wall.fn), ratio: prep.hasFloor ? statsOf(ratio(wall.fn, wall.floor)) : null },
+  };
+}
+
 const results = [];
 for (const c of PLAN) {
+  if (ONLY && !ONLY.includes(c.name)) continue;
   const id = idOf[c.name] ?? c.name;
   if (!ids.has(id)) {
     log(`${c.name}: DTC.${id} is not in this build yet; skipped`);
@@ -113,20 +193,22 @@ for (const c of PLAN) {
     continue;
   }
   for (const n of c.sizes) {
-    const r = await addin.evaluate(([name, n, runs]) => globalThis.BenchRun.runCase(name, n, { runs }), [c.name, n, RUNS]);
+    const prep = await addin.evaluate(([name, n]) => globalThis.BenchRun.prepareCase(name, n), [c.name, n]);
+    const r = Object.assign(prep, await runs(prep));
+    await addin.evaluate(() => globalThis.BenchRun.releaseCase());
     r.unit = c.unit ?? "rows";
     r.absolute = !!c.absolute;
     results.push(r);
     log(
       `${c.name} n=${n}: fn ${fmtMs(r.fn.median)}` +
-        (r.floor ? `, floor ${fmtMs(r.floor.median)}, ratio ${r.ratio.median.toFixed(2)}x [${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}]` : "") +
+        (r.floor ? `, floor ${fmtMs(r.floor.median)}, ratio ${r.ratio.median.toFixed(2)}x [${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}] (wall ${r.wall.ratio.median.toFixed(2)}x)` : ` (wall ${fmtMs(r.wall.fn.median)})`) +
         ` check ${r.check}`,
     );
   }
 }
 
 // --- 3. memory and request size --------------------------------------------------------------------
-/** Renderer processes started by this run (descendants of this Node process). */
+/** Page renderer processes started by this run (descendants of this Node process; no browser-UI WebUI). */
 function rendererPids() {
   const parent = new Map();
   for (const d of readdirSync("/proc")) {
@@ -145,7 +227,8 @@ function rendererPids() {
   return [...parent.keys()].filter((pid) => {
     if (!mine(pid)) return false;
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer");
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      return cmd.includes("--type=renderer") && !cmd.includes("--top-chrome-webui");
     } catch {
       return false;
     }
@@ -155,7 +238,7 @@ const status = (pid, key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(read
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let memory = null;
-if (ids.has("FAST.ROWS")) {
+if (ids.has("FAST.ROWS") && (!ONLY || ONLY.includes("memory"))) {
   // Peak extra memory of one call beyond its inputs (which exist before and after), as an upper
   // bound from V8's own accounting: every JS-heap byte allocated during the call (sampling heap
   // profiler, objects later collected included) plus the ArrayBuffer backing stores alive after it
@@ -165,7 +248,7 @@ if (ids.has("FAST.ROWS")) {
   await addin.evaluate((n) => globalThis.BenchRun.memPrepare(n), n);
   const cdp = await addinContext.newCDPSession(addin);
   await cdp.send("HeapProfiler.enable");
-  const pid = rendererPids().sort((a, b) => status(b, "VmRSS") - status(a, "VmRSS"))[0];
+  const pid = renderer;
   const inputs = (await cdp.send("Runtime.getHeapUsage")).usedSize;
   const heap = [];
   const backing = [];
@@ -217,7 +300,7 @@ if (NATIVE) {
   const hfVersion = await hf.evaluate(() => globalThis.HyperFormula.version);
   for (const [name, sizes] of Object.entries(NATIVE_SIZES)) {
     const id = idOf[name] ?? name;
-    if (!ids.has(id)) continue;
+    if (!ids.has(id) || (ONLY && !ONLY.includes(name))) continue;
     for (const n of sizes) {
       const blank = name.startsWith("blank ");
       try {
@@ -286,14 +369,14 @@ const verdict = (ok) => (ok ? "met" : "MISSED");
 
 const lines = [];
 const out = (s = "") => lines.push(s);
-out(`| case | size | function ms, median [min–max] | floor ms, median [min–max] | function ÷ floor, median [min–max] | result = floor |`);
-out(`|---|---|---|---|---|---|`);
+out(`| case | size | function ms, median [min–max] | floor ms, median [min–max] | function ÷ floor, median [min–max] | ÷ floor, wall clock | result = floor |`);
+out(`|---|---|---|---|---|---|---|`);
 for (const r of results) {
   if (r.missing) {
-    out(`| ${r.name} | – | not in this build | | | |`);
+    out(`| ${r.name} | – | not in this build | | | | |`);
     continue;
   }
-  out(`| ${r.name} | ${n1(r.n)} ${r.unit} | ${msRange(r.fn)} | ${r.floor ? msRange(r.floor) : "–"} | ${r.ratio ? range(r.ratio) + "×" : "–"} | ${r.check} |`);
+  out(`| ${r.name} | ${n1(r.n)} ${r.unit} | ${msRange(r.fn)} | ${r.floor ? msRange(r.floor) : "–"} | ${r.ratio ? range(r.ratio) + "×" : "–"} | ${r.wall.ratio ? range(r.wall.ratio) + "×" : msRange(r.wall.fn) + " ms"} | ${r.check} |`);
 }
 const targetLines = [];
 targetLines.push(`| target | measured | limit | |`);
@@ -345,10 +428,10 @@ const closing =
 const cpus = os.cpus();
 const machine = [
   `- Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
-  `- CPU: ${cpus.length} × ${cpus[0]?.model ?? "?"}; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} (the machine is shared)`,
+  `- CPU: ${cpus.length} × ${cpus[0]?.model ?? "?"}; load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" ")} (the machine is shared)`,
   `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
   `- Node ${process.version}; Chromium ${chromiumVersion} (headless, ${CHROMIUM_PATH}); HyperFormula ${native.hfVersion ?? "–"}`,
-  `- Command: \`npm run bench${argv.length ? " -- " + argv.join(" ") : ""}\`; ${RUNS} runs per case after 3 warm-up calls; total time ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `- Command: \`npm run bench${argv.length ? " -- " + argv.join(" ") : ""}\`; ${RUNS} runs per case after warm-up (≥ 3 calls and ≥ 300 ms per side); total time ${((Date.now() - started) / 1000).toFixed(0)} s`,
 ];
 
 const report = [

@@ -21,6 +21,18 @@
     };
   }
 
+  /**
+   * Wrap flat values as an Excel column argument (n rows × 1 cell). Each argument's row arrays
+   * are allocated together, argument after argument, as deserialising Excel's request does, so
+   * one column's cells are contiguous in the heap (not interleaved with the other arguments').
+   */
+  function column(values) {
+    const n = values.length;
+    const c = new Array(n);
+    for (let i = 0; i < n; i++) c[i] = [values[i]];
+    return c;
+  }
+
   /** Pick from `labels` with cumulative probabilities `cum` (same length, last = 1). */
   function pick(r, labels, cum) {
     const x = r();
@@ -51,19 +63,17 @@
       if (m < 0.25) code = Math.min(4, code + 1);
       else if (m < 0.3 && code > 0) code = code - 1;
       const e = code === RANK[s] ? s : LETTER[code];
-      start[i] = [s];
-      end[i] = [e];
-      member[i] = [r() < 0.2];
-      active[i] = [r() < 0.5];
+      start[i] = s;
+      end[i] = e;
+      member[i] = r() < 0.2;
+      active[i] = r() < 0.5;
     }
-    return [start, end, member, active];
+    return [start, end, member, active].map(column);
   }
 
   /** A whole column of blank cells: n rows × [""] (or [null] when `blank` says so). */
   function blankColumn(n, blank = "") {
-    const col = new Array(n);
-    for (let i = 0; i < n; i++) col[i] = [blank];
-    return col;
+    return column(new Array(n).fill(blank));
   }
 
   /** Category labels of GROW.ROWS data: 40 like-for-like, 5 sold only in the current period. */
@@ -84,13 +94,13 @@
     const gmv = new Array(n);
     for (let i = 0; i < n; i++) {
       const p = r() < 0.45 ? 0 : 1;
-      period[i] = [p];
-      customer[i] = ["U" + String(Math.floor(r() * customers)).padStart(7, "0")];
+      period[i] = p;
+      customer[i] = "U" + String(Math.floor(r() * customers)).padStart(7, "0");
       const newCat = p === 1 && r() < 0.03;
-      category[i] = [newCat ? NEW_CATS[Math.floor(r() * NEW_CATS.length)] : OLD_CATS[Math.floor(r() * OLD_CATS.length)]];
-      gmv[i] = [Math.round((20 + r() * 480) * (p === 1 ? 1.08 : 1) * 100) / 100];
+      category[i] = newCat ? NEW_CATS[Math.floor(r() * NEW_CATS.length)] : OLD_CATS[Math.floor(r() * OLD_CATS.length)];
+      gmv[i] = Math.round((20 + r() * 480) * (p === 1 ? 1.08 : 1) * 100) / 100;
     }
-    return [period, customer, category, gmv];
+    return [period, customer, category, gmv].map(column);
   }
 
   const SUPER_HEADER = ["sku", "is_new", "gmv", "visitors", "buyers", "units_sold", "units_available", "orders", "orders_on_time"];
@@ -150,5 +160,5 @@
     return [1e8, 199, phases, cs, funnel, 1.2, 0.15];
   }
 
-  globalThis.BenchData = { rng, fastRows, blankColumn, growRows, superTable, gtaArgs, hotplanArgs, OLD_CATS, NEW_CATS, SUPER_HEADER };
+  globalThis.BenchData = { rng, column, fastRows, blankColumn, growRows, superTable, gtaArgs, hotplanArgs, OLD_CATS, NEW_CATS, SUPER_HEADER };
 })();

@@ -4,11 +4,12 @@
  * The page has the CustomFunctions stand-in (bench/page/standin.js) and dist/functions.js
  * loaded; functions are called as Excel calls them: Excel-shaped arguments, omitted optionals
  * as null, an invocation object last. Timing is performance.now() around the synchronous call
- * only (argument generation and result conversion are outside). Each run pairs one floor
- * sample with one function sample (order alternating, a full GC before each), after warm-up;
- * a sample repeats the call until it lasts ≥ minSampleMs, so sub-millisecond calls are
- * measured above the timer's resolution.
+ * only (argument generation and result conversion are outside). bench/run.mjs drives the runs:
+ * each run pairs one floor sample with one function sample (order alternating, a full GC
+ * before each), after warm-up; a sample repeats the call until it lasts ≥ minSampleMs, so
+ * sub-millisecond calls are measured above the timers' resolution.
  */
+/* global TextEncoder */
 (function () {
   "use strict";
   const D = globalThis.BenchData;
@@ -28,52 +29,11 @@
     return () => fn(...full);
   }
 
+  /** Call `f` `reps` times; wall-clock ms per call. */
   function sample(f, reps) {
     const t0 = performance.now();
     for (let k = 0; k < reps; k++) sink = f();
     return (performance.now() - t0) / reps;
-  }
-
-  function stats(xs) {
-    const s = xs.slice().sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return { median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
-  }
-
-  /** Time one or two callables; returns per-call ms lists and the ratio fn/floor per run. */
-  function measure(fn, floor, { runs = 7, warmup = 3, minSampleMs = 25 } = {}) {
-    let tf = Infinity;
-    let tb = Infinity;
-    for (let w = 0; w < warmup; w++) {
-      tf = Math.min(tf, sample(fn, 1));
-      if (floor) tb = Math.min(tb, sample(floor, 1));
-    }
-    const repsFn = Math.max(1, Math.ceil(minSampleMs / Math.max(tf, 0.001)));
-    const repsFloor = floor ? Math.max(1, Math.ceil(minSampleMs / Math.max(tb, 0.001))) : 0;
-    const fnMs = [];
-    const floorMs = [];
-    const ratios = [];
-    for (let r = 0; r < runs; r++) {
-      let a, b;
-      if (r % 2 === 0 || !floor) {
-        if (floor) { gc(); b = sample(floor, repsFloor); }
-        gc(); a = sample(fn, repsFn);
-      } else {
-        gc(); a = sample(fn, repsFn);
-        gc(); b = sample(floor, repsFloor);
-      }
-      fnMs.push(a);
-      if (floor) {
-        floorMs.push(b);
-        ratios.push(a / b);
-      }
-    }
-    return {
-      fn: stats(fnMs),
-      floor: floor ? stats(floorMs) : null,
-      ratio: floor ? stats(ratios) : null,
-      reps: { fn: repsFn, floor: repsFloor },
-    };
   }
 
   /** Plain form of a function result: errors as { error, message }. */
@@ -135,20 +95,68 @@
     HOTPLAN: (n) => ({ id: "HOTPLAN", args: D.hotplanArgs(n) }),
   };
 
-  /** Run one case at size n: generate, check the result against the floor, measure. */
-  function runCase(name, n, opts) {
+  /**
+   * Prepare one case at size n: generate its arguments, call the function once and check its
+   * result against the floor's, warm both up (≥ 3 calls and ≥ 300 ms each) and choose the repetitions per
+   * sample so that a sample lasts ≥ minSampleMs. The runs are then driven by bench/run.mjs
+   * through {@link sampleCase}, which reads the renderer's CPU time around each sample.
+   */
+  function prepareCase(name, n, { warmup = 3, warmupMs = 300, minSampleMs = 25 } = {}) {
     globalThis.__case = null;
     gc();
     const c = CASES[name](n);
-    globalThis.__case = c;
     const call = caller(c.id, c.args);
     const first = toPlain(call());
     const floorRow = c.floor ? c.floor() : null;
     const ok = c.floor ? check(first[0], floorRow) : first && first.error ? "ERROR " + JSON.stringify(first) : "ok";
-    const m = measure(call, c.floor, opts);
-    sink = null;
+    // Warm-up to steady state (optimised code, as on Excel's repeated recalculations): at least
+    // `warmup` calls and `warmupMs` of calls per side. Calls run in doubling batches so that the
+    // per-call estimate (from the last batch) stays above the timer's resolution (100 µs).
+    const warm = (f) => {
+      let calls = 0;
+      let spent = 0;
+      let batch = 1;
+      let perCall = Infinity;
+      while ((calls < warmup || spent < warmupMs) && calls < 1e6) {
+        const t0 = performance.now();
+        for (let k = 0; k < batch; k++) sink = f();
+        const dt = performance.now() - t0;
+        calls += batch;
+        spent += dt;
+        perCall = dt / batch;
+        if (dt < 10) batch *= 2;
+      }
+      return perCall;
+    };
+    const tf = warm(call);
+    const tb = c.floor ? warm(c.floor) : Infinity;
+    const reps = {
+      fn: Math.max(1, Math.ceil(minSampleMs / Math.max(tf, 0.001))),
+      floor: c.floor ? Math.max(1, Math.ceil(minSampleMs / Math.max(tb, 0.001))) : 0,
+    };
+    globalThis.__case = { fn: call, floor: c.floor, reps };
+    return { name, id: c.id, n, check: ok, result: Array.isArray(first) ? first[0] : first, reps, hasFloor: !!c.floor };
+  }
+
+  /** One sample of the prepared case (side "fn" or "floor"); wall ms per call. */
+  function sampleCase(side) {
+    const c = globalThis.__case;
+    return sample(c[side], c.reps[side]);
+  }
+
+  function releaseCase() {
     globalThis.__case = null;
-    return Object.assign({ name, id: c.id, n, check: ok, result: Array.isArray(first) ? first[0] : first }, m);
+    sink = null;
+    gc();
+    return true;
+  }
+
+  /** Burn `ms` of CPU on the page's main thread (to identify the renderer process). */
+  function spin(ms) {
+    const t0 = performance.now();
+    let x = 0;
+    while (performance.now() - t0 < ms) x++;
+    return x;
   }
 
   // --- memory: FAST.ROWS on 1,048,576 rows, with the node side reading the renderer's RSS ---
@@ -192,5 +200,5 @@
     ];
   }
 
-  globalThis.BenchRun = { runCase, memPrepare, memCall, memRelease, requestBytesPerRow, CASES, caller, toPlain };
+  globalThis.BenchRun = { prepareCase, sampleCase, releaseCase, spin, memPrepare, memCall, memRelease, requestBytesPerRow, CASES, caller, toPlain };
 })();

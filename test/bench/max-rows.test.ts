@@ -6,7 +6,7 @@
  * array does not cross the test/page boundary).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBundle, type Bundle, type XlResult } from "../harness/bundle";
+import { loadBundle, type Bundle, type XlResult, type XlValue } from "../harness/bundle";
 
 const LIMIT = 1_048_576;
 let b: Bundle;
@@ -31,7 +31,8 @@ async function callLong(id: string, rows: number, build: string): Promise<{ resu
       };
       const args = new Function("rows", "blank", `return ${build};`)(rows, blank);
       const t0 = performance.now();
-      const result = (window as any).__call(meta, id, args);
+      const page = window as unknown as { __call: (m: unknown, id: string, args: unknown[]) => XlResult };
+      const result = page.__call(meta, id, args);
       return { result, ms: performance.now() - t0 };
     },
     [params, id, rows, build] as const,
@@ -74,7 +75,7 @@ describe("a whole column of exactly 1,048,576 blank rows is accepted", () => {
   it("FAST.ROWS: F = 0, S = 0 and the two ratios have no denominator", async () => {
     // F = rows ending in AIPL = 0; A = 0 ÷ 0 starters → #DIV/0!; S = members = 0; T = 0 ÷ 0 → #DIV/0!.
     const { result } = await callLong("FAST.ROWS", LIMIT, "[blank(rows, 1), blank(rows, 1), blank(rows, 1), blank(rows, 1)]");
-    const row = (result as any[][])[0];
+    const row = (result as XlValue[][])[0];
     expect(row[0]).toBe(0);
     expect(row[1]).toMatchObject({ error: "#DIV/0!" });
     expect(row[2]).toBe(0);
