@@ -21,7 +21,19 @@ export const FLOW_LABELS = ["A", "I", "P", "L", "none"] as const;
  */
 export function aiplCounts(codes: Uint8Array): [number, number, number, number] {
   const c = [0, 0, 0, 0, 0];
-  for (let i = 0; i < codes.length; i++) c[codes[i]]++;
+  const n = codes.length;
+  // Four codes at a time: a zero word (four blank or outside-AIPL rows, e.g. the blank tail of
+  // a whole-column reference) adds nothing to A–L and is skipped with one test.
+  const words = codes.byteOffset % 4 === 0 ? new Uint32Array(codes.buffer, codes.byteOffset, n >> 2) : new Uint32Array(0);
+  for (let k = 0; k < words.length; k++) {
+    if (words[k] === 0) continue;
+    const i = k << 2;
+    c[codes[i]]++;
+    c[codes[i + 1]]++;
+    c[codes[i + 2]]++;
+    c[codes[i + 3]]++;
+  }
+  for (let i = words.length << 2; i < n; i++) c[codes[i]]++;
   return [c[1], c[2], c[3], c[4]];
 }
 

@@ -91,6 +91,8 @@ export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec): F
     const y = de[i][0];
     const m = dm[i][0];
     const t = da[i][0];
+    // A row of four blank cells (the tail of a whole-column reference) counts nothing.
+    if (x === "" && y === "" && m === "" && t === "") continue;
     const a = x === "" || x === null || x === undefined ? 0 : stageCode(x);
     const b = y === "" || y === null || y === undefined ? 0 : stageCode(y);
     const f = m === true ? 1 : m === "" || m === null || m === undefined || m === false ? 0 : flagCode(m);
