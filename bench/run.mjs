@@ -242,7 +242,7 @@ if (ids.has("FAST.ROWS") && (!ONLY || ONLY.includes("memory"))) {
   // Peak extra memory of one call beyond its inputs (which exist before and after), as an upper
   // bound from V8's own accounting: every JS-heap byte allocated during the call (sampling heap
   // profiler, objects later collected included) plus the ArrayBuffer backing stores alive after it
-  // (the typed columns; they live until the call returns). Cross-check: the renderer's peak RSS
+  // (typed arrays the call made live at least until it returns). Cross-check: the renderer's peak RSS
   // growth (VmHWM after resetting it), a lower bound because allocators reuse freed memory.
   const n = QUICK ? 100_000 : ROWS_1M;
   await addin.evaluate((n) => globalThis.BenchRun.memPrepare(n), n);
@@ -336,7 +336,7 @@ function fmtMs(x) {
   return x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`;
 }
 function mb(b) {
-  return (b / 2 ** 20).toFixed(1);
+  return (b / 2 ** 20).toFixed(2);
 }
 function compareRows(a, b) {
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return `MISMATCH ${JSON.stringify(b)}`;
