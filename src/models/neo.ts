@@ -62,7 +62,8 @@ export function subScore(brand: number | undefined, peers: readonly number[], me
   if (brand === undefined || peers.length === 0) return undefined;
   if (method === "index") {
     const m = median(peers as number[]);
-    return m === 0 ? undefined : (100 * brand) / m;
+    // 100 × (brand ÷ median): dividing first keeps a huge brand value from overflowing.
+    return m === 0 ? undefined : 100 * (brand / m);
   }
   let below = 0;
   let equal = 0;
@@ -94,12 +95,16 @@ export function neo(
     let num = 0;
     let den = 0;
     let included = 0;
+    // Weights are scaled by the dimension's largest (the mean does not change) so that weights
+    // near 1e308 cannot overflow the sums.
+    const top = Math.max(weights[3 * d], weights[3 * d + 1], weights[3 * d + 2]);
     for (let k = 3 * d; k < 3 * d + 3; k++) {
       const s = subScore(brand[k], peers[k], method);
       if (s === undefined) continue;
       included++;
-      num += weights[k] * s;
-      den += weights[k];
+      const w = top > 0 ? weights[k] / top : 0;
+      num += w * s;
+      den += w;
     }
     return included === 0 ? notAvailable(dim.name, "naNoPeers") : ratio(num, den, dim.name);
   });

@@ -165,3 +165,25 @@ describe("NEO properties", () => {
     );
   });
 });
+
+describe("NEO with extreme but valid inputs (found by the fuzz)", () => {
+  const peers = [
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [3, 4, 5, 6, 7, 8, 9, 10, 11],
+  ];
+  it("huge weights give the same weighted means as equal weights", () => {
+    // Peer medians are 2, 3, …, 10; a brand equal to them scores 100 on every sub-indicator, so
+    // any weighting gives 100. Weights of 1e308 used to overflow Σw·s to Infinity (→ #NUM!).
+    const brand = [[2, 3, 4, 5, 6, 7, 8, 9, 10]];
+    expect(neoExcel(brand, peers, [Array(9).fill(1e308)], null)).toEqual([100, 100, 100]);
+    // Unequal huge weights: N sub-scores 50, 100, 100 (brand 1 vs median 2) with weights 1e308, 0, 0 → 50.
+    const w = [[1e308, 0, 0, 1, 1, 1, 1, 1, 1]];
+    expect((neoExcel([[1, 3, 4, 5, 6, 7, 8, 9, 10]], peers, w, null) as number[])[0]).toBeCloseTo(50, 12);
+  });
+  it("a huge brand value divides before multiplying by 100", () => {
+    // N1: 100 × 3e306 = 3e308 overflows before ÷ median 2; 100 × (3e306 ÷ 2) = 1.5e308 is finite.
+    const brand = [[3e306, "", "", "", "", "", "", "", ""]];
+    const out = neoExcel(brand, peers, null, null);
+    expect((out[0] as number) / 1.5e308).toBeCloseTo(1, 12);
+  });
+});
