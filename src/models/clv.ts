@@ -30,7 +30,9 @@ export function clv(margin: number, retention: number, discountRate: number, per
   if (gap === 0) return margin * periods; // q = 1: every period is worth the full margin
   // 1 − qⁿ = −expm1(n · ln q), ln q = ln r − ln(1 + d)
   const oneMinusQn = -Math.expm1(periods * (Math.log(r) - Math.log1p(d)));
-  return (margin * r * oneMinusQn) / gap;
+  // Divide first: (1 − qⁿ) ÷ gap ≤ n is well-conditioned, whereas margin × r × (1 − qⁿ) can
+  // underflow to 0 when the discount rate is subnormal (found by a property test).
+  return margin * r * (oneMinusQn / gap);
 }
 
 /**

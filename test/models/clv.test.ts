@@ -47,6 +47,12 @@ describe("CLV", () => {
     expect(clv(100, 1, 1e-12, 1000)).toBeCloseTo(termByTerm(100, 1, 1e-12, 1000), 6);
     expect(clv(100, 1 - 1e-12, 0, 1000)).toBeCloseTo(termByTerm(100, 1 - 1e-12, 0, 1000), 6);
   });
+  it("does not underflow with a subnormal discount rate (fast-check counterexample)", () => {
+    // retention 1, discount 5e-324: q = 1/(1 + 5e-324) rounds to 1, so every term is the margin:
+    // 184 × 5.434782608695636e-12 = 1.0000000000000e-9.
+    const m = 5.434782608695636e-12;
+    expect(clv(m, 1, 5e-324, 184) / (184 * m)).toBeCloseTo(1, 12);
+  });
   it("equals the term-by-term sum on random inputs", () => {
     fc.assert(
       fc.property(
