@@ -5,14 +5,14 @@
  * English and Chinese, is usable from the keyboard, shows a validation error next to its field,
  * keeps "Create plan" disabled until the form is valid, and writes a plan in 3 syncs.
  */
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DIST } from "../harness/bundle";
 import { launchChromium } from "../harness/chromium";
+import { collectErrors, loadPane } from "../harness/pane";
 
-const ORIGIN = "https://dtc.test";
 
 /** office.js stand-in: records every property set and call on the Excel object model. */
 function officeStub(displayLanguage: string): string {
@@ -45,32 +45,8 @@ function officeStub(displayLanguage: string): string {
 
 async function openPane(browser: Browser, displayLanguage: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.host === "appsforoffice.microsoft.com") {
-      return route.fulfill({ contentType: "text/javascript", body: officeStub(displayLanguage) });
-    }
-    if (url.origin === ORIGIN) {
-      const file = path.join(DIST, decodeURIComponent(url.pathname));
-      if (existsSync(file)) {
-        const type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "application/octet-stream";
-        return route.fulfill({ contentType: type, body: readFileSync(file) });
-      }
-      return route.fulfill({ status: 404, body: "" });
-    }
-    return route.abort();
-  });
-  await page.goto(`${ORIGIN}/taskpane.html`);
-  try {
-    await page.getByRole("tab").first().waitFor({ timeout: 15_000 });
-  } catch {
-    throw new Error(`the pane did not render from ${DIST}/taskpane.html (stale build? errors: ${errors.join(" | ") || "none"})`);
-  }
+  const errors = collectErrors(page);
+  await loadPane(page, officeStub(displayLanguage), errors);
   return { page, errors };
 }
 

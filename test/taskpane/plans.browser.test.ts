@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DIST } from "../harness/bundle";
 import { launchChromium } from "../harness/chromium";
+import { collectErrors, loadPane } from "../harness/pane";
 
-const ORIGIN = "https://dtc.test";
 const TEMPLATES = path.join(__dirname, "../../taskpane/templates");
 const double11 = JSON.parse(readFileSync(path.join(TEMPLATES, "double11-gta.json"), "utf8"));
 const launch = JSON.parse(readFileSync(path.join(TEMPLATES, "launch-hotplan.json"), "utf8"));
@@ -37,31 +37,9 @@ function memoryWorkbook(displayLanguage: string, initial: string | null): string
 
 async function openPane(browser: Browser, displayLanguage: string, initial: string | null = null): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  const errors = collectErrors(page);
   await page.addInitScript(memoryWorkbook(displayLanguage, initial));
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.host === "appsforoffice.microsoft.com") return route.fulfill({ contentType: "text/javascript", body: "" });
-    if (url.origin === ORIGIN) {
-      const file = path.join(DIST, decodeURIComponent(url.pathname));
-      if (existsSync(file)) {
-        const type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "application/octet-stream";
-        return route.fulfill({ contentType: type, body: readFileSync(file) });
-      }
-      return route.fulfill({ status: 404, body: "" });
-    }
-    return route.abort();
-  });
-  await page.goto(`${ORIGIN}/taskpane.html`);
-  try {
-    await page.getByRole("tab").first().waitFor({ timeout: 15_000 });
-  } catch {
-    throw new Error(`the pane did not render from ${DIST}/taskpane.html (stale build? errors: ${errors.join(" | ") || "none"})`);
-  }
+  await loadPane(page, "", errors);
   return { page, errors };
 }
 
