@@ -6,8 +6,13 @@
  * - turns an {@link InputError} (invalid input) into a `CustomFunctions.Error` for the call,
  * - turns {@link CellError} values inside a result into `CustomFunctions.Error` cells,
  * - replaces any non-finite number by `#NUM!` (a function never returns NaN or Infinity),
- * - shapes model rows: the whole row, one `indicator` as a scalar, or `with_headers`,
+ * - shapes model rows: the whole row, one `indicator` as `[[value]]`, or `with_headers`,
  * - and never lets any other exception escape.
+ *
+ * Result shapes (docs/functions.md, "Result shapes"): a function whose metadata declares a
+ * matrix result returns a 2-D array in every case, so one value is `[[value]]`; an error of the
+ * whole call is thrown as a `CustomFunctions.Error`, the documented way. A scalar function
+ * (CLV) returns its value or its error.
  */
 import { CellError, InputError, type Cell, type ErrorKind } from "../src/excel/errors";
 import { formatMessage, languageOf, setLanguage } from "../src/excel/messages";
@@ -52,7 +57,8 @@ function toExcel(v: Cell): ExcelValue {
   return toExcelError(v);
 }
 
-function guard<T>(compute: () => T): T | CustomFunctions.Error {
+/** Run an engine computation; an error of the whole call becomes its `CustomFunctions.Error`. */
+function attempt<T>(compute: () => T): T | CustomFunctions.Error {
   followDisplayLanguage();
   try {
     return compute();
@@ -63,26 +69,33 @@ function guard<T>(compute: () => T): T | CustomFunctions.Error {
   }
 }
 
+/** A matrix result: the 2-D array, or the whole call's error thrown (the documented way). */
+function matrix(compute: () => ExcelValue[][]): ExcelValue[][] {
+  const r = attempt(compute);
+  if (Array.isArray(r)) return r;
+  throw r;
+}
+
 /** A spilling result (matrix) computed by the engine. */
-export function spill(compute: () => Cell[][]): ExcelValue[][] | CustomFunctions.Error {
-  return guard(() => compute().map((row) => row.map(toExcel)));
+export function spill(compute: () => Cell[][]): ExcelValue[][] {
+  return matrix(() => compute().map((row) => row.map(toExcel)));
 }
 
-/** A single-value result computed by the engine. */
+/** A single-value result computed by the engine (a function declared with a scalar result). */
 export function scalar(compute: () => Cell): ExcelValue {
-  return guard(() => toExcel(compute()));
+  return attempt(() => toExcel(compute()));
 }
 
-/** A result shaped like its arguments: a scalar for scalar arguments, a matrix for ranges (TGI). */
-export function shaped(compute: () => Cell | Cell[][]): ExcelValue | ExcelValue[][] {
-  return guard(() => {
+/** A matrix result shaped like its arguments (TGI): scalar arguments give `[[value]]`. */
+export function shaped(compute: () => Cell | Cell[][]): ExcelValue[][] {
+  return matrix(() => {
     const r = compute();
-    return Array.isArray(r) ? r.map((row) => row.map(toExcel)) : toExcel(r);
+    return Array.isArray(r) ? r.map((row) => row.map(toExcel)) : [[toExcel(r)]];
   });
 }
 
 /**
- * A model function's result: one row of indicators, or one indicator as a scalar when
+ * A model function's result: one row of indicators, or one indicator as `[[value]]` when
  * `indicator` is given; `with_headers` adds the English short names above.
  */
 export function modelRow(
@@ -90,12 +103,12 @@ export function modelRow(
   indicator: unknown,
   withHeaders: unknown,
   compute: () => Cell[],
-): ExcelValue[][] | ExcelValue {
-  return guard(() => {
+): ExcelValue[][] {
+  return matrix(() => {
     const pick = pickIndicator(defs, indicator);
     const headers = optFlag(withHeaders, "with_headers");
     const row = compute().map(toExcel);
-    if (pick !== undefined) return headers ? [[defs[pick].name], [row[pick]]] : row[pick];
+    if (pick !== undefined) return headers ? [[defs[pick].name], [row[pick]]] : [[row[pick]]];
     return headers ? [defs.map((d) => d.name), row] : [row];
   });
 }

@@ -224,7 +224,9 @@ export function registerDtcFunctions(metadata: FunctionMeta[], associated: Map<s
         try {
           result = fn(...args);
         } catch (e) {
-          return new CellError(ErrorType.VALUE, `${name} threw: ${e instanceof Error ? e.message : String(e)}`);
+          // A thrown CustomFunctions.Error is how a matrix function fails its whole call in Excel.
+          if (e instanceof StandInError) result = e;
+          else return new CellError(ErrorType.VALUE, `${name} threw: ${e instanceof Error ? e.message : String(e)}`);
         }
         return shapeResult(book, key, state.formulaAddress, result);
       });

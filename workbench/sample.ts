@@ -1,7 +1,7 @@
 /**
  * The workbook the workbench opens with on a first visit: a consumer table for FAST.ROWS, the
  * aggregate FAST inputs, a SKU table for SUPER and the crowd table of the GTA worked example
- * (SPEC section 10), each with a live DTC formula beside it, so the page demonstrates itself.
+ * (docs/functions.md, DTC.GTA), each with a live DTC formula beside it, so the page demonstrates itself.
  * Hand-worked results are in docs/workbench.md and test/workbench/.
  */
 import type { RawCellContent } from "hyperformula";
@@ -152,7 +152,7 @@ function skusSheet(): SavedSheet {
   });
 }
 
-/** The GTA worked example of SPEC section 10: [stage, crowd, count, conversion, aov]. */
+/** The GTA worked example of docs/functions.md, DTC.GTA: [stage, crowd, count, conversion, aov]. */
 export const GTA_TARGET = 100_000_000;
 export const CROWDS: (string | number)[][] = [
   ["L", "Loyal", 200000, 0.3, 400],
@@ -163,7 +163,7 @@ export const CROWDS: (string | number)[][] = [
 
 function crowdsSheet(): SavedSheet {
   const rows: RawCellContent[][] = [
-    ["target_gmv", GTA_TARGET, null, "The GTA worked example (SPEC 10). Select A3:G7 and press “Use selection” in the GTA planner."],
+    ["target_gmv", GTA_TARGET, null, "The GTA worked example (docs/functions.md, DTC.GTA). Select A3:G7 and press “Use selection” in the GTA planner."],
     [],
     ["stage", "crowd", "count", "conversion", "aov", "cost", "capacity"],
     ...CROWDS,

@@ -3,7 +3,7 @@
  *
  * Every generator builds its arguments inside the page, Excel-shaped: a column argument is an
  * `any[][]` of n rows × 1 cell, a table is rows × columns, blank cells are "" (one of the three
- * forms SPEC section 0 allows). Data are deterministic (a seeded PRNG), so the add-in page and
+ * forms docs/functions.md, Conventions allows). Data are deterministic (a seeded PRNG), so the add-in page and
  * the native-formula page compute on exactly the same values.
  */
 (function () {

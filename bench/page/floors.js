@@ -44,7 +44,7 @@
     return [f, advanced / starters, members, activeMembers / members];
   }
 
-  /** LMDI split of V1 − V0 = N·F·P (SPEC section 3). */
+  /** LMDI split of V1 − V0 = N·F·P (docs/functions.md, DTC.GROW). */
   function lmdi(n0, o0, v0, n1, o1, v1) {
     const l = v1 === v0 ? v0 : (v1 - v0) / (Math.log(v1) - Math.log(v0));
     return [l * Math.log(n1 / n0), l * Math.log(o1 / n1 / (o0 / n0)), l * Math.log(v1 / o1 / (v0 / o0))];

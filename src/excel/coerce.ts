@@ -1,5 +1,5 @@
 /**
- * Coercion of the values Excel passes to custom functions (SPEC section 0).
+ * Coercion of the values Excel passes to custom functions (docs/functions.md, Conventions).
  *
  * Excel hands a range over as `any[][]` and a single cell as a scalar; a blank cell may arrive
  * as `""`, `null` or `undefined`. This module turns those raw values into typed values once,
@@ -15,22 +15,62 @@ import { show } from "./messages";
 /** Most rows one call accepts: a whole Excel column. More fails fast with `#VALUE!`. */
 export const MAX_ROWS = 1_048_576;
 
-/** `""`, `null`, `undefined` and whitespace-only text are blank. */
+/** `""`, `null`, `undefined` and whitespace-only text are blank (so is a data type whose basicValue is). */
 export function isBlank(v: unknown): boolean {
-  return v === "" || v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === "" || v === null || v === undefined) return true;
+  if (typeof v === "string") return v.trim() === "";
+  return typeof v === "object" && isBlank(basic(v));
+}
+
+/**
+ * Blank, or the number 0: how older Excel desktop builds send an empty cell. Where a stage, a
+ * label or an option is expected, and when deciding whether a whole row is empty, such a cell
+ * counts as blank (docs/functions.md, "What real Excel sends").
+ */
+export function isVoid(v: unknown): boolean {
+  return v === 0 || v === "" || v === null || v === undefined || (typeof v !== "number" && (isBlank(v) || (typeof v === "object" && basic(v) === 0)));
+}
+
+/** What {@link basic} gives for an object that is not an Excel data type: read as invalid everywhere. */
+export const UNSUPPORTED: unique symbol = Symbol("unsupported object");
+
+/**
+ * The value of a cell as the engine reads it. A cell holding an Excel data type (a formatted
+ * number, an entity) arrives as an object with a `basicValue`
+ * (`{type: "Double", basicValue: 1200, numberFormat: "#,##0"}`, since functions.json allows
+ * custom data for data types); that basicValue is the value. Any other object reads as
+ * {@link UNSUPPORTED}, which no parser accepts (`#VALUE!`). Other values are returned as they are.
+ */
+export function basic(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (!Array.isArray(v) && "basicValue" in v) {
+    const b = (v as { basicValue: unknown }).basicValue;
+    return typeof b === "object" && b !== null ? UNSUPPORTED : b;
+  }
+  return UNSUPPORTED;
+}
+
+/** True for a cell that is an object without a readable basicValue. */
+export function isUnsupported(v: unknown): boolean {
+  return typeof v === "object" && v !== null && basic(v) === UNSUPPORTED;
+}
+
+/** Throw `#VALUE!` at `where` when `v` is an object that is not an Excel data type. */
+export function refuseObject(v: unknown, where: Where): void {
+  if (isUnsupported(v)) invalid("unsupportedObject", where);
 }
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
 
 /**
- * Parse a *Number* per SPEC: a finite JS number, a plain decimal text (`"1200"`, `"-3"`,
+ * Parse a *Number* per the contract (docs/functions.md, Conventions): a finite JS number, a plain decimal text (`"1200"`, `"-3"`,
  * `"0.05"`, also exponent form as CSV exports write it) or a percentage text (`"5%"` = 0.05).
  * Returns `undefined` for anything else (blank included).
  */
 export function parseNumber(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== "string") return undefined;
+  if (typeof v !== "string") return typeof v === "object" && v !== null ? parseNumber(basic(v)) : undefined;
   const s = v.trim();
   if (DECIMAL.test(s)) {
     const x = Number(s);
@@ -44,7 +84,7 @@ export function parseNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-/** Value domains of SPEC section 0. */
+/** Value domains of docs/functions.md, Conventions. */
 export type Domain = "any" | "count" | "rate" | "positive";
 
 /** Check `x` against a domain; throws `#VALUE!` at `where`. */
@@ -68,6 +108,7 @@ export function cellNumber(v: unknown, where: Where, domain: Domain = "any"): nu
   const x = parseNumber(v);
   if (x === undefined) {
     if (isBlank(v)) invalid("required", where);
+    refuseObject(v, where);
     invalid("notNumber", where, { value: show(v) });
   }
   return checkDomain(x, domain, where);
@@ -131,13 +172,17 @@ export function flagCode(v: unknown): number {
     const x = parseNumber(s);
     return x === undefined ? -1 : x !== 0 ? 1 : 0;
   }
+  if (typeof v === "object") return flagCode(basic(v));
   return -1;
 }
 
 /** Coerce one cell to a flag, or `#VALUE!` at `where`. */
 export function cellFlag(v: unknown, where: Where): boolean {
   const c = flagCode(v);
-  if (c < 0) invalid("notFlag", where, { value: show(v) });
+  if (c < 0) {
+    refuseObject(v, where);
+    invalid("notFlag", where, { value: show(v) });
+  }
   return c === 1;
 }
 
@@ -180,14 +225,19 @@ export function stageCode(v: unknown): number {
     const c = STAGE_WORDS.get(v.trim().toLowerCase());
     return c === undefined ? -1 : c;
   }
-  if (v === null || v === undefined) return 0;
+  // The number 0 is how older desktop builds send an empty cell: blank, so outside AIPL.
+  if (v === null || v === undefined || v === 0) return 0;
+  if (typeof v === "object") return stageCode(basic(v));
   return -1;
 }
 
 /** Coerce one cell to a stage code, or `#VALUE!` naming the label and its place. */
 export function cellStage(v: unknown, where: Where): number {
   const c = stageCode(v);
-  if (c < 0) invalid("unknownStage", where, { value: show(v) });
+  if (c < 0) {
+    refuseObject(v, where);
+    invalid("unknownStage", where, { value: show(v) });
+  }
   return c;
 }
 
@@ -271,16 +321,19 @@ export const STAGE_BLANK = 5;
  * them apart from `-`/`none`/`无`. Blank cells (the tail of a whole-column reference) take the
  * fastest path.
  */
-export function stageColumn(v: Vec, blankCode: number = NONE): Uint8Array {
+export function stageColumn(v: Vec, blankCode: number = NONE, first = 0): Uint8Array {
   const n = v.n;
   const out = new Uint8Array(n);
   const d = v.data;
   const row = v.isRow ? d[0] : undefined;
+  // A header row (see headerRows) reads as blank.
+  for (let i = 0; i < first && i < n; i++) out[i] = blankCode;
   // One loop per orientation keeps the per-cell path free of the row/column test.
+  // The number 0 is an empty cell sent by an older desktop build.
   if (row) {
-    for (let i = 0; i < n; i++) {
+    for (let i = first; i < n; i++) {
       const x = row[i];
-      if (x === "" || x === null || x === undefined) {
+      if (x === "" || x === null || x === undefined || x === 0) {
         if (blankCode !== NONE) out[i] = blankCode;
         continue;
       }
@@ -288,9 +341,9 @@ export function stageColumn(v: Vec, blankCode: number = NONE): Uint8Array {
       out[i] = c > 0 ? c : stageCell(v, i, x, c, blankCode);
     }
   } else {
-    for (let i = 0; i < n; i++) {
+    for (let i = first; i < n; i++) {
       const x = d[i][0];
-      if (x === "" || x === null || x === undefined) {
+      if (x === "" || x === null || x === undefined || x === 0) {
         if (blankCode !== NONE) out[i] = blankCode;
         continue;
       }
@@ -304,23 +357,23 @@ export function stageColumn(v: Vec, blankCode: number = NONE): Uint8Array {
 /** Code of cell `i` of a stage vector whose {@link stageCode} `c` is ≤ 0: whitespace-only text is blank; unknown labels fail. */
 function stageCell(v: Vec, i: number, x: unknown, c: number, blankCode: number): number {
   if (c < 0) cellStage(x, whereAt(v, i));
-  return blankCode !== NONE && isBlank(x) ? blankCode : NONE;
+  return blankCode !== NONE && isVoid(x) ? blankCode : NONE;
 }
 
 /** Flags of a vector (1 yes, 0 no or blank); invalid cells fail with their row. Blank takes the fastest path. */
-export function flagColumn(v: Vec): Uint8Array {
+export function flagColumn(v: Vec, first = 0): Uint8Array {
   const n = v.n;
   const out = new Uint8Array(n);
   const d = v.data;
   const row = v.isRow ? d[0] : undefined;
   if (row) {
-    for (let i = 0; i < n; i++) {
+    for (let i = first; i < n; i++) {
       const x = row[i];
       if (x === true) out[i] = 1;
       else if (!(x === "" || x === null || x === undefined || x === false)) out[i] = flagCell(v, i, x);
     }
   } else {
-    for (let i = 0; i < n; i++) {
+    for (let i = first; i < n; i++) {
       const x = d[i][0];
       if (x === true) out[i] = 1;
       else if (!(x === "" || x === null || x === undefined || x === false)) out[i] = flagCell(v, i, x);
@@ -359,5 +412,75 @@ export function idText(v: unknown): string {
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "object" && v !== null) {
+    const b = basic(v);
+    return b === UNSUPPORTED ? "" : idText(b);
+  }
   return "";
+}
+
+/**
+ * A label cell (a crowd or phase name) as trimmed text: blank and the number 0 (an empty cell
+ * from an older desktop build) give "", an object that is not a data type is `#VALUE!`.
+ */
+export function cellLabel(v: unknown, where: Where): string {
+  if (isVoid(v)) return "";
+  refuseObject(v, where);
+  return idText(v);
+}
+
+/**
+ * An option argument (`output`, `method`, `indicator`) as trimmed lower-case text, or
+ * `undefined` when it is blank, omitted or the number 0. Numbers other than 0 give their text.
+ */
+export function optionText(arg: unknown, name: string): string | undefined {
+  const v = scalarOf(arg, name);
+  if (isVoid(v)) return undefined;
+  refuseObject(v, { arg: name });
+  return idText(v).toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header rows of row-level arguments
+
+/** One column argument of a row-level function, as header detection sees it. */
+export interface RowColumn {
+  readonly vec: Vec;
+  /** True when a cell is a valid value for this column (a stage, a flag, a period, a number…). */
+  readonly valid: (v: unknown) => boolean;
+  /** Known names of the column: the parameter's name and its aliases (English, Chinese). */
+  readonly names: readonly string[];
+}
+
+/** A stage cell (including blank and the outside-AIPL labels). */
+export const validStage = (v: unknown): boolean => stageCode(v) >= 0;
+/** A yes/no cell. */
+export const validFlag = (v: unknown): boolean => flagCode(v) >= 0;
+/** A number cell. */
+export const validNumber = (v: unknown): boolean => parseNumber(v) !== undefined;
+/** An identifier cell: any text is one, so only a known name marks a header. */
+export const validId = (): boolean => true;
+
+/**
+ * Rows to skip at the top of the column arguments of a row-level function: 1 when the first row
+ * is a header row, else 0 (docs/functions.md, "Column headers in row-level arguments").
+ *
+ * The first row is a header row when every one of its cells is non-blank text and either at
+ * least one of them is not a valid value for its column, or each of them is a known name of
+ * its column (needed where every column holds free identifiers). A whole-column reference
+ * (`B:B`) always brings the sheet's header row along. Row numbers in messages still count from
+ * the first row of the argument, so callers start their loops at the returned index.
+ */
+export function headerRows(cols: readonly RowColumn[]): number {
+  if (cols.length === 0 || cols.some((c) => c.vec.n === 0)) return 0;
+  let anyInvalid = false;
+  let allKnown = true;
+  for (const c of cols) {
+    const cell = basic(at(c.vec, 0));
+    if (typeof cell !== "string" || cell.trim() === "") return 0;
+    if (!c.valid(cell)) anyInvalid = true;
+    const name = cell.trim().toLowerCase();
+    if (!c.names.some((k) => k.toLowerCase() === name)) allKnown = false;
+  }
+  return anyInvalid || allKnown ? 1 : 0;
 }

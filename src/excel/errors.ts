@@ -9,14 +9,14 @@
  * Messages are never built here: an error carries a catalog key and its parameters, and the
  * text is rendered in the user's language by `messages.ts` at the edge.
  */
-import type { MessageKey } from "./messages";
+import { OBJECT_SHOWN, type MessageKey } from "./messages";
 
-/** Excel error codes the add-in may return (SPEC section 0). */
+/** Excel error codes the add-in may return (docs/functions.md, Conventions). */
 export type ErrorKind = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";
 
 /** Where an input problem is: the documented parameter name and a 1-based position inside it. */
 export interface Where {
-  /** Parameter name exactly as documented in SPEC (e.g. `stage_end`). */
+  /** Parameter name exactly as documented in docs/functions.md (e.g. `stage_end`). */
   arg: string;
   /** 1-based row inside the argument (omitted for scalars and row vectors). */
   row?: number;
@@ -50,6 +50,8 @@ export type Cell = number | string | CellError;
 
 /** Throw an {@link InputError} of kind `#VALUE!` (the kind for every fixable input problem). */
 export function invalid(key: MessageKey, where: Where | undefined, params: MessageParams = {}): never {
+  // A cell holding an object that is not a data type has one message wherever it is met.
+  if (params.value === OBJECT_SHOWN) throw new InputError(new CellError("#VALUE!", "unsupportedObject", {}, where));
   throw new InputError(new CellError("#VALUE!", key, params, where));
 }
 

@@ -1,13 +1,14 @@
 /**
  * The indicator lists of the model functions and the optional `indicator` argument
- * (SPEC section 0, "Output").
+ * (docs/functions.md, Conventions, "Output").
  *
  * Every model function returns one row of indicators in a documented order. The `indicator`
  * argument picks one of them by letter (where the letter is unique in that model) or by name,
- * English or Chinese, case-insensitively; an unknown one is `#VALUE!`.
+ * English or Chinese, case-insensitively; an unknown one is `#VALUE!`. Blank, omitted and the
+ * number 0 (an empty cell from an older desktop build) give the whole row.
  */
 import { invalid } from "./errors";
-import { isBlank, scalarOf } from "./coerce";
+import { optionText, scalarOf } from "./coerce";
 import { show } from "./messages";
 
 export interface Indicator {
@@ -26,9 +27,9 @@ export interface Indicator {
 
 /** Index of the indicator picked by the `indicator` argument, or `undefined` for the whole row. */
 export function pickIndicator(defs: readonly Indicator[], arg: unknown): number | undefined {
+  const s = optionText(arg, "indicator");
+  if (s === undefined) return undefined;
   const v = scalarOf(arg, "indicator");
-  if (isBlank(v)) return undefined;
-  const s = String(v).trim().toLowerCase();
   const i = defs.findIndex(
     (d) => (d.letter !== undefined && d.letter.toLowerCase() === s) || d.name.toLowerCase() === s || d.zh === s,
   );

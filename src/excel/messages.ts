@@ -31,6 +31,10 @@ export const catalog = {
     zh: "未知阶段“{value}”（请用 A、I、P、L，或用 - 表示不在 AIPL 内）",
   },
   notText: { en: '"{value}" is not a text label', zh: "“{value}”不是文本标签" },
+  unsupportedObject: {
+    en: "holds an object that is not a value (a data type without basicValue)",
+    zh: "包含无法读取的对象（不是带 basicValue 的数据类型）",
+  },
   required: { en: "a value is required here", zh: "此处必须填写数值" },
   negative: { en: "{value} is negative; a count must be ≥ 0", zh: "{value} 为负数；人数/数量必须 ≥ 0" },
   notRate: { en: "{value} is not a rate between 0 and 1", zh: "{value} 不是 0 到 1 之间的比率" },
@@ -231,8 +235,20 @@ export function formatMessage(err: CellError, lang: Lang = current): string {
   return `${formatWhere(err.where, lang)}${sep}${text}`;
 }
 
+/**
+ * What {@link show} gives for an object that is not a data type: `invalid()` (errors.ts) then
+ * reports the cell with the "unsupportedObject" message instead of quoting it.
+ */
+export const OBJECT_SHOWN = "\u0000object";
+
 /** Show a raw cell value inside a message: short, one line. */
 export function show(v: unknown): string {
+  // A data type shows its basicValue; any other object is marked.
+  if (typeof v === "object" && v !== null) {
+    const b = "basicValue" in v ? (v as { basicValue: unknown }).basicValue : undefined;
+    if (!(typeof b === "string" || typeof b === "number" || typeof b === "boolean")) return OBJECT_SHOWN;
+    v = b;
+  }
   const s = typeof v === "string" ? v : String(v);
   const oneLine = s.replace(/\s+/g, " ");
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;

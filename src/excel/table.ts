@@ -1,15 +1,15 @@
 /**
- * Header-mapped tables (SPEC section 0, "Tables with headers").
+ * Header-mapped tables (docs/functions.md, Conventions, "Tables with headers").
  *
  * A table parameter may start with a header row. The first row is a header row when all its
  * non-blank cells are text and at least one matches a known column name (case-insensitive,
  * English or Chinese alias). In header mode columns are matched by name in any order and
  * unknown columns are ignored; otherwise columns are read by position in the documented order,
- * and optional columns at the end may be left off. Rows whose cells are all blank are skipped,
- * so whole-column references work.
+ * and optional columns at the end may be left off. Rows whose cells are all blank (or 0, as
+ * older desktop builds send empty cells) are skipped, so whole-column references work.
  */
 import { invalid, type Where } from "./errors";
-import { grid, isBlank, MAX_ROWS } from "./coerce";
+import { basic, grid, isVoid, MAX_ROWS } from "./coerce";
 
 /** One documented column of a table parameter. */
 export interface ColumnSpec {
@@ -58,8 +58,10 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
     }
     let allText = true;
     let anyKnown = false;
-    for (const c of first) {
-      if (isBlank(c)) continue;
+    for (const raw of first) {
+      // 0 is an empty cell from an older desktop build; a data type reads as its basicValue.
+      if (isVoid(raw)) continue;
+      const c = basic(raw);
       if (typeof c !== "string") {
         allText = false;
         break;
@@ -69,7 +71,8 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
     header = allText && anyKnown;
     if (header) {
       for (const s of specs) col[s.key] = -1;
-      first.forEach((c, j) => {
+      first.forEach((raw, j) => {
+        const c = basic(raw);
         const key = typeof c === "string" ? alias.get(norm(c)) : undefined;
         if (key !== undefined && col[key] === -1) col[key] = j;
       });
@@ -107,14 +110,17 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
   };
 }
 
-/** True when every cell of a table row is blank (such rows are skipped). */
+/**
+ * True when every cell of a table row is blank or the number 0 (such rows are skipped: older
+ * desktop builds send the empty cells of a whole-column reference as 0).
+ */
 export function blankRow(r: readonly unknown[]): boolean {
   for (let j = 0; j < r.length; j++) {
     const c = r[j];
-    if (c === "" || c === null || c === undefined) continue;
-    // Numbers, booleans and texts starting with a printable ASCII character are not blank;
-    // only other texts need the trim of isBlank.
-    if (typeof c !== "string" || printableFirst(c) || !isBlank(c)) return false;
+    if (c === "" || c === null || c === undefined || c === 0) continue;
+    // Other numbers, booleans and texts starting with a printable ASCII character are not
+    // blank; only other texts and objects need the full test.
+    if (typeof c === "number" || typeof c === "boolean" || (typeof c === "string" && printableFirst(c)) || !isVoid(c)) return false;
   }
   return true;
 }

@@ -1,12 +1,12 @@
 /**
- * AIPL: the consumer-asset funnel (SPEC section 1).
+ * AIPL: the consumer-asset funnel (docs/functions.md, DTC.AIPL).
  *
  * Each consumer holds one stage at a time, the highest qualified for: A (aware: passive
  * contact), I (interest: active contact), P (purchased), L (loyal). Stages are coded
  * 1–4 (A–L) and 0 for outside AIPL or blank, by `stageColumn` in `src/excel/coerce.ts`.
  */
 import { ratio, type Cell } from "../excel/errors";
-import { optFlag, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, vec } from "../excel/coerce";
+import { headerRows, optFlag, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
 
 /** Labels of the 5 states of AIPL.FLOW, in row/column order. */
 export const FLOW_LABELS = ["A", "I", "P", "L", "none"] as const;
@@ -83,19 +83,35 @@ export function aiplDeepen(start: Uint8Array, end: Uint8Array): Cell[] {
 
 // --- Excel entry points: raw arguments → typed columns → model → result matrix ------------------
 
-/** `DTC.AIPL(stages, [with_headers])` → [[A, I, P, L]]. */
+/** Known header names of the stage columns (besides any text that is not a stage). */
+export const STAGE_COLUMN_NAMES = {
+  stages: ["stages", "stage", "阶段"],
+  stage_start: ["stage_start", "start", "期初阶段"],
+  stage_end: ["stage_end", "end", "期末阶段"],
+} as const;
+
+/**
+ * `DTC.AIPL(stages, [with_headers])` → [[A, I, P, L]]. A first cell that is a header (text that
+ * is not a stage, e.g. the sheet's header of a whole column `B:B`) is skipped.
+ */
 export function aiplExcel(stages: unknown, withHeaders: unknown): Cell[][] {
   const headers = optFlag(withHeaders, "with_headers");
-  const counts: Cell[] = aiplCounts(stageColumn(vec(stages, "stages")));
+  const v = vec(stages, "stages");
+  const first = headerRows([{ vec: v, valid: validStage, names: STAGE_COLUMN_NAMES.stages }]);
+  const counts: Cell[] = aiplCounts(stageColumn(v, undefined, first));
   return headers ? [[...STAGE_LETTERS], counts] : [counts];
 }
 
-/** The two stage columns of FLOW and DEEPEN, checked to have the same length. */
+/** The two stage columns of FLOW and DEEPEN, checked to have the same length; a header row is skipped. */
 function twoSnapshots(stageStart: unknown, stageEnd: unknown, blankCode?: number): [Uint8Array, Uint8Array] {
   const a = vec(stageStart, "stage_start");
   const b = vec(stageEnd, "stage_end");
   sameLength([a, b]);
-  return [stageColumn(a, blankCode), stageColumn(b, blankCode)];
+  const first = headerRows([
+    { vec: a, valid: validStage, names: STAGE_COLUMN_NAMES.stage_start },
+    { vec: b, valid: validStage, names: STAGE_COLUMN_NAMES.stage_end },
+  ]);
+  return [stageColumn(a, blankCode, first), stageColumn(b, blankCode, first)];
 }
 
 /** `DTC.AIPL.FLOW(stage_start, stage_end, [with_headers])` → 5×5 (6×6 with labels). */

@@ -1,5 +1,5 @@
 /**
- * CLV: the value of a customer as a discounted sum of future margins (SPEC section 9).
+ * CLV: the value of a customer as a discounted sum of future margins (docs/functions.md, DTC.CLV).
  */
 import { fail, invalid, type Cell } from "../excel/errors";
 import { num, optInt } from "../excel/coerce";

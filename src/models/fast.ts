@@ -1,5 +1,5 @@
 /**
- * FAST: the health of a brand's consumer assets (SPEC section 2).
+ * FAST: the health of a brand's consumer assets (docs/functions.md, DTC.FAST).
  *
  * | letter | name | definition |
  * |---|---|---|
@@ -12,7 +12,10 @@
  * platform exports them, `DTC.FAST.ROWS` counts them from one row per consumer.
  */
 import { invalid, ratio, type Cell } from "../excel/errors";
-import { flagCode, flagColumn, num, numbers, sameLength, stageCode, stageColumn, vec, type Vec } from "../excel/coerce";
+import {
+  flagCode, flagColumn, headerRows, num, numbers, sameLength, stageCode, stageColumn, validFlag, validStage, vec, type Vec,
+} from "../excel/coerce";
+import { STAGE_COLUMN_NAMES } from "./aipl";
 import type { Indicator } from "../excel/indicators";
 
 /** The FAST indicators in output order. */
@@ -75,7 +78,7 @@ function asColumn(v: Vec): readonly (readonly unknown[])[] {
  * column-by-column coding would. Complexity O(n); no allocation besides two 5-slot histograms
  * (and a column copy of a row vector).
  */
-export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec): FastCounts {
+export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec, first = 0): FastCounts {
   const n = start.n;
   const ds = asColumn(start);
   const de = asColumn(end);
@@ -86,7 +89,7 @@ export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec): F
   let advanced = 0;
   let members = 0;
   let activeMembers = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const x = ds[i][0];
     const y = de[i][0];
     const m = dm[i][0];
@@ -97,7 +100,7 @@ export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec): F
     const b = y === "" || y === null || y === undefined ? 0 : stageCode(y);
     const f = m === true ? 1 : m === "" || m === null || m === undefined || m === false ? 0 : flagCode(m);
     const g = t === true ? 1 : t === "" || t === null || t === undefined || t === false ? 0 : flagCode(t);
-    if ((a | b | f | g) < 0) failColumns(start, end, member, active);
+    if ((a | b | f | g) < 0) failColumns(start, end, member, active, first);
     s[a]++;
     e[b]++;
     // a !== 0 and b > a: a consumer who entered AIPL from outside has not "advanced".
@@ -117,11 +120,11 @@ export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec): F
 }
 
 /** An invalid cell was met: code the columns in argument order, which throws its `#VALUE!`. */
-function failColumns(start: Vec, end: Vec, member: Vec, active: Vec): never {
-  stageColumn(start);
-  stageColumn(end);
-  flagColumn(member);
-  flagColumn(active);
+function failColumns(start: Vec, end: Vec, member: Vec, active: Vec, first: number): never {
+  stageColumn(start, undefined, first);
+  stageColumn(end, undefined, first);
+  flagColumn(member, first);
+  flagColumn(active, first);
   throw new Error("FAST.ROWS: an invalid cell was not found again");
 }
 
@@ -153,7 +156,8 @@ export function fastExcel(
 /**
  * `DTC.FAST.ROWS(stage_start, stage_end, is_member, is_active)` → [F, A, S, T] from one row
  * per consumer. The four columns must have the same length; all-blank rows count for nothing,
- * so whole-column references work.
+ * so whole-column references work, and a header row (the sheet's, brought along by `B:B`) is
+ * skipped.
  */
 export function fastRowsExcel(stageStart: unknown, stageEnd: unknown, isMember: unknown, isActive: unknown): Cell[] {
   const cols = [
@@ -163,5 +167,17 @@ export function fastRowsExcel(stageStart: unknown, stageEnd: unknown, isMember: 
     vec(isActive, "is_active"),
   ];
   sameLength(cols);
-  return fast(fastRowCounts(cols[0], cols[1], cols[2], cols[3]));
+  const first = headerRows([
+    { vec: cols[0], valid: validStage, names: STAGE_COLUMN_NAMES.stage_start },
+    { vec: cols[1], valid: validStage, names: STAGE_COLUMN_NAMES.stage_end },
+    { vec: cols[2], valid: validFlag, names: FLAG_COLUMN_NAMES.is_member },
+    { vec: cols[3], valid: validFlag, names: FLAG_COLUMN_NAMES.is_active },
+  ]);
+  return fast(fastRowCounts(cols[0], cols[1], cols[2], cols[3], first));
 }
+
+/** Known header names of the flag columns of FAST.ROWS. */
+export const FLAG_COLUMN_NAMES = {
+  is_member: ["is_member", "member", "会员"],
+  is_active: ["is_active", "active", "活跃"],
+} as const;

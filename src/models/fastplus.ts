@@ -1,5 +1,5 @@
 /**
- * FAST+ (AT+): membership and private-domain relationships (SPEC section 6).
+ * FAST+ (AT+): membership and private-domain relationships (docs/functions.md, DTC.FASTPLUS).
  *
  * Holders are consumers with a lasting relationship to the brand (member, fan, subscriber),
  * counted once each. The four indicators all start with C, so they are picked by name only.

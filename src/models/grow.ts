@@ -1,5 +1,5 @@
 /**
- * GROW: where growth came from (SPEC section 3).
+ * GROW: where growth came from (docs/functions.md, DTC.GROW).
  *
  * The GMV of the like-for-like scope is V = N × F × P with N = buyers, F = orders per buyer
  * and P = GMV per order. The change V₁ − V₀ is split over the three factors with the log-mean
@@ -18,7 +18,10 @@
  * `DTC.GROW` takes the two scopes as counts; `DTC.GROW.ROWS` counts them from one row per order.
  */
 import { invalid, type Cell } from "../excel/errors";
-import { idText, isBlank, numbers, optNum, parseNumber, sameLength, vec, whereAt, type Vec } from "../excel/coerce";
+import {
+  headerRows, idText, isBlank, isVoid, numbers, optNum, parseNumber, refuseObject, sameLength, validId, validNumber, vec, whereAt,
+  type Vec,
+} from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
 import { show } from "../excel/messages";
 
@@ -102,7 +105,7 @@ export function grow(base: GrowScope, current: GrowScope, widen: number): Cell[]
 // --- GROW.ROWS: counting the scopes from one row per order ---------------------------------------
 
 /**
- * Identifiers interned into small integer codes, compared as trimmed text (SPEC: the number 123
+ * Identifiers interned into small integer codes, compared as trimmed text (docs/functions.md: the number 123
  * and the text "123" are the same id; see `idText`).
  *
  * One Map holds the raw cell values (texts, numbers) and the canonical trimmed texts, so a
@@ -167,6 +170,11 @@ function empty(x: unknown): boolean {
   return x === "" || x === null || x === undefined;
 }
 
+/** True when three cells are each blank or the number 0 (with a 0 or blank fourth: a void row). */
+function zeroRest(a: unknown, b: unknown, c: unknown): boolean {
+  return isVoid(a) && isVoid(b) && isVoid(c);
+}
+
 /** A copy of `a` long enough to hold index `at` (doubling, at most `max` long). */
 function enlarge(a: Int32Array, at: number, max: number): Int32Array {
   let len = Math.max(1, a.length) * 2;
@@ -187,7 +195,7 @@ function columnCells(v: Vec): readonly (readonly unknown[])[] {
  */
 function slowPeriod(vp: Vec, i: number, p: unknown, c: unknown, k: unknown, g: unknown): number {
   if (isBlank(p)) {
-    if (isBlank(c) && isBlank(k) && isBlank(g)) return -1;
+    if (zeroRest(c, k, g)) return -1;
     invalid("required", whereAt(vp, i));
   }
   const x = parseNumber(p);
@@ -207,12 +215,14 @@ function slowAmount(vg: Vec, i: number, g: unknown): number {
 /**
  * Count the like-for-like scopes of GROW from one row per order.
  *
- * Definition (SPEC section 3): like-for-like categories are those with at least one base-period
+ * Definition (docs/functions.md, DTC.GROW): like-for-like categories are those with at least one base-period
  * order. Per period, N = distinct customers with an order in a like-for-like category, orders =
  * those orders, V = their GMV; W = current-period GMV in the other categories. Every base-period
  * order is like-for-like by definition, so the base scope is simply all base orders.
  *
- * Rows whose four cells are blank are skipped. `period` must be 0 or 1; ids are compared as
+ * Rows whose four cells are blank or 0 (older desktop builds send empty cells as 0) are skipped,
+ * and so are the first `first` rows (a header row); in a kept row an id 0 is the id "0".
+ * `period` must be 0 or 1; ids are compared as
  * trimmed text; a blank id or GMV in a non-blank row is `#VALUE!` naming the argument and row;
  * GMV must be ≥ 0.
  *
@@ -226,7 +236,7 @@ function slowAmount(vg: Vec, i: number, g: unknown): number {
  * @example periods 0,0,1,1,1; customers a,b,a,c,d; categories x,x,x,x,y; gmv 10,20,30,40,50
  * // base: N 2, orders 2, V 30; current (x only): N 2, orders 2, V 70; W = 50 (y)
  */
-export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts {
+export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first = 0): GrowRowCounts {
   const n = sameLength([vp, vc, vk, vg]);
   const P = columnCells(vp);
   const C = columnCells(vc);
@@ -240,15 +250,17 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts
   // It also finds where the data ends: rows past the last one with a non-empty cell in any column
   // are the blank tail of a whole-column reference, which the second pass does not visit.
   // (Grown by doubling, so that a blank tail allocates nothing.)
+  // A row whose four cells are all blank or 0 (how older desktop builds send empty cells) is
+  // no order: its customer code stays 0 and it does not move the end of the data.
   let cust: Int32Array = new Int32Array(Math.min(n, 1 << 16));
   let end = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const c = C[i][0];
-    if (!empty(c)) {
+    if (!empty(c) && !(c === 0 && zeroRest(P[i][0], K[i][0], G[i][0]))) {
       if (i >= cust.length) cust = enlarge(cust, i, n);
       cust[i] = customers.code(c) + 1;
       end = i + 1;
-    } else if (!(empty(P[i][0]) && empty(K[i][0]) && empty(G[i][0]))) {
+    } else if (!(empty(P[i][0]) && empty(K[i][0]) && empty(G[i][0])) && !zeroRest(P[i][0], K[i][0], G[i][0])) {
       end = i + 1;
     }
   }
@@ -267,22 +279,31 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec): GrowRowCounts
   let m = 0;
 
   // Second pass: periods, categories and GMV.
-  for (let i = 0; i < end; i++) {
+  for (let i = first; i < end; i++) {
     const p = P[i][0];
     let period: number;
     if (p === 1) period = 1;
-    else if (p === 0) period = 0;
-    else {
+    else if (p === 0) {
+      // Period 0 with no customer code: an all-blank-or-0 row is skipped; else the check below.
+      if (cust[i] === 0 && zeroRest(C[i][0], K[i][0], G[i][0])) continue;
+      period = 0;
+    } else {
       // Cells are read one by one so that an empty row stops at its first non-empty cell.
       if (empty(p) && cust[i] === 0 && empty(K[i][0]) && empty(G[i][0])) continue;
       period = slowPeriod(vp, i, p, C[i][0], K[i][0], G[i][0]);
       if (period < 0) continue;
     }
     const cc = cust[i] - 1;
-    if (cc < 0) invalid("required", whereAt(vc, i));
+    if (cc < 0) {
+      refuseObject(C[i][0], whereAt(vc, i));
+      invalid("required", whereAt(vc, i));
+    }
     const k = K[i][0];
     const kc = categories.code(k);
-    if (kc < 0) invalid("required", whereAt(vk, i));
+    if (kc < 0) {
+      refuseObject(k, whereAt(vk, i));
+      invalid("required", whereAt(vk, i));
+    }
     const g = G[i][0];
     const x = typeof g === "number" && g >= 0 && g < Infinity ? g : slowAmount(vg, i, g);
     if (kc === baseOrders.length) {
@@ -364,10 +385,32 @@ export function growExcel(base: unknown, current: unknown, newGmv: unknown): Cel
  * (`period`), or a like-for-like GMV of 0 in either period (`gmv`).
  */
 export function growRowsExcel(period: unknown, customer: unknown, category: unknown, gmv: unknown): Cell[] {
-  const c = growRowCounts(vec(period, "period"), vec(customer, "customer"), vec(category, "category"), vec(gmv, "gmv"));
+  const cols = [vec(period, "period"), vec(customer, "customer"), vec(category, "category"), vec(gmv, "gmv")] as const;
+  sameLength(cols);
+  const first = headerRows([
+    { vec: cols[0], valid: validPeriod, names: GROW_COLUMN_NAMES.period },
+    { vec: cols[1], valid: validId, names: GROW_COLUMN_NAMES.customer },
+    { vec: cols[2], valid: validId, names: GROW_COLUMN_NAMES.category },
+    { vec: cols[3], valid: validNumber, names: GROW_COLUMN_NAMES.gmv },
+  ]);
+  const c = growRowCounts(cols[0], cols[1], cols[2], cols[3], first);
   if (c.base.orders === 0) invalid("growNoBase", { arg: "period" });
   if (c.current.orders === 0) invalid("growNoCurrent", { arg: "period" });
   if (!(c.base.gmv > 0)) invalid("growZeroGmv", { arg: "gmv" }, { period: 0 });
   if (!(c.current.gmv > 0)) invalid("growZeroGmv", { arg: "gmv" }, { period: 1 });
   return grow(c.base, c.current, c.widen);
+}
+
+/** Known header names of the GROW.ROWS columns. */
+export const GROW_COLUMN_NAMES = {
+  period: ["period", "期间"],
+  customer: ["customer", "customer_id", "客户"],
+  category: ["category", "品类", "类目"],
+  gmv: ["gmv", "成交额"],
+} as const;
+
+/** A period cell: 0 or 1 (a number or its text). */
+function validPeriod(v: unknown): boolean {
+  const x = parseNumber(v);
+  return x === 0 || x === 1;
 }

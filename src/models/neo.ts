@@ -1,6 +1,6 @@
 /**
  * NEO: brand power among target consumers, scored against a set of benchmark brands
- * (对标品牌集) (SPEC section 4).
+ * (对标品牌集) (docs/functions.md, DTC.NEO).
  *
  * Nine sub-indicators, three per dimension, in this fixed order:
  *
@@ -21,7 +21,8 @@
  */
 import { median } from "simple-statistics";
 import { invalid, notAvailable, ratio, type Cell } from "../excel/errors";
-import { at, cellNumber, grid, isBlank, MAX_ROWS, scalarOf, vec, whereAt } from "../excel/coerce";
+import { at, cellNumber, grid, isBlank, MAX_ROWS, optionText, scalarOf, vec, whereAt } from "../excel/coerce";
+import { blankRow } from "../excel/table";
 import type { Indicator } from "../excel/indicators";
 import { show } from "../excel/messages";
 
@@ -135,6 +136,8 @@ function peerColumns(arg: unknown): number[][] {
   const out: number[][] = Array.from({ length: NEO_SUBS }, () => []);
   for (let r = 0; r < rows; r++) {
     const line = g[r];
+    // A row of blank or 0 cells is no peer (the empty tail of a whole-column reference).
+    if (blankRow(line)) continue;
     for (let k = 0; k < NEO_SUBS; k++) {
       const x = line[k];
       if (typeof x === "number" && Number.isFinite(x)) out[k].push(x);
@@ -162,10 +165,10 @@ function weightValues(arg: unknown): number[] {
 
 /** `method`: "index" (default) or "percentile"; anything else is `#VALUE!`. */
 function methodOf(arg: unknown): NeoMethod {
-  const v = scalarOf(arg, "method");
-  if (isBlank(v)) return "index";
-  const m = typeof v === "string" ? METHODS.get(v.trim().toLowerCase()) : undefined;
-  if (m === undefined) invalid("notOneOf", { arg: "method" }, { value: show(v), list: '"index", "percentile"' });
+  const s = optionText(arg, "method");
+  if (s === undefined) return "index";
+  const m = METHODS.get(s);
+  if (m === undefined) invalid("notOneOf", { arg: "method" }, { value: show(scalarOf(arg, "method")), list: '"index", "percentile"' });
   return m;
 }
 

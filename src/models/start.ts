@@ -1,5 +1,5 @@
 /**
- * START (ART): content marketing (SPEC section 7).
+ * START (ART): content marketing (docs/functions.md, DTC.START).
  *
  * REACH is the number of consumers effectively reached (有效触达人数); the other four
  * indicators are shares of it. Letters: S (SEEDING), A (trAffic), R (REACH); TRANSACTION and

@@ -1,5 +1,5 @@
 /**
- * SUPER: product (货品) health from one row per SKU (SPEC section 5).
+ * SUPER: product (货品) health from one row per SKU (docs/functions.md, DTC.SUPER).
  *
  * | letter | name | definition |
  * |---|---|---|
@@ -317,7 +317,7 @@ function readColumns(t: Table): number[] {
 
 /**
  * Read the data rows of `skus` in one row-major pass: the GMV of each SKU, the sum of every
- * other present column and the GMV of new SKUs. Rows whose cells are all blank are skipped;
+ * other present column and the GMV of new SKUs. Rows whose cells are all blank or 0 are skipped;
  * blank optional cells count 0; blank `gmv` is `#VALUE!`; counts are ≥ 0; `orders_on_time` >
  * `orders` is `#VALUE!` naming the row; a table without data rows is `#VALUE!`.
  *
@@ -363,6 +363,8 @@ export function skuTotals(t: Table): SkuTotals {
       typeof a0 === "number" && typeof o0 === "number" && typeof t0 === "number" &&
       g0 >= 0 && v0 >= 0 && b0 >= 0 && s0 >= 0 && a0 >= 0 && o0 >= 0 && t0 >= 0 && t0 <= o0
     ) {
+      // A row of zeros is the empty tail as an older desktop build sends it: no SKU.
+      if (g0 === 0 && blankRow(line)) continue;
       g = g0;
       v = v0;
       b = b0;

@@ -1,5 +1,5 @@
 /**
- * TGI: over- or under-representation of a segment (SPEC section 8).
+ * TGI: over- or under-representation of a segment (docs/functions.md, DTC.TGI).
  *
  * TGI = 100 × (brand_segment ÷ brand_total) ÷ (industry_segment ÷ industry_total): 100 means
  * the segment is as common among the brand's consumers as in the industry, 150 that it is half

@@ -1,5 +1,5 @@
 /**
- * GTA, "GMV to AIPL": from a GMV target to the crowd each AIPL stage needs (SPEC section 10).
+ * GTA, "GMV to AIPL": from a GMV target to the crowd each AIPL stage needs (docs/functions.md, DTC.GTA).
  *
  * Old customers (P, L) are predictable from their history; new customers come from the A and
  * I crowds, which advertising can grow before a campaign. GTA takes one row per stage (or per
@@ -18,18 +18,20 @@
  * | gap | max(0, target − baseline) |
  *
  * Growable rows: stage A or I, capacity ≠ 0, g_r > 0. They are filled in ascending order of
- * cost_r ÷ g_r when every growable row has a cost, else of 1 ÷ g_r; ties keep table order.
+ * cost_r ÷ g_r when every growable row has a cost, else of 1 ÷ g_r; keys within a relative
+ * 1e-12 are ties, and ties keep table order (src/excel/round.ts).
  * Each takes min(remaining, capacity × g_r) of the remaining gap (blank capacity = unlimited)
- * and needs added_r = ceil(taken ÷ g_r − 1e-9) more consumers; added_gmv_r = added_r × g_r,
+ * and needs added_r = ceil(taken ÷ g_r − 1e-9 × max(1, taken ÷ g_r)) more consumers; added_gmv_r = added_r × g_r,
  * added_cost_r = added_r × cost_r. The gap left after the last row is the shortfall.
  *
- * Two floating-point guards keep results equal to the exact arithmetic of SPEC: when a row's
+ * Two floating-point guards keep results equal to the exact arithmetic of the contract (docs/functions.md): when a row's
  * capacity binds, taken ÷ g_r is the capacity itself (not capacity × g_r ÷ g_r, which can land
  * one ulp above a whole number), and a remaining gap below 1e-12 × gap (the rounding noise of
  * the subtractions) counts as 0, so it cannot buy a spurious extra consumer in the next row.
  */
 import { invalid, type Cell } from "../excel/errors";
-import { cellNumber, cellNumberOpt, cellStage, idText, isBlank, num, optFlag, scalarOf, STAGE_LETTERS } from "../excel/coerce";
+import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, num, optFlag, optionText, scalarOf, STAGE_LETTERS } from "../excel/coerce";
+import { orderByKey, personsNeeded } from "../excel/round";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { show } from "../excel/messages";
 
@@ -72,7 +74,7 @@ export interface GtaPlanRow {
   rank: number;
   /** Part of the gap this row covers (before rounding persons up). */
   taken: number;
-  /** Consumers to add: ceil(taken ÷ g − 1e-9). */
+  /** Consumers to add: the person rounding of taken ÷ g (src/excel/round.ts). */
   added: number;
   /** count + added. */
   required: number;
@@ -133,13 +135,11 @@ export const GTA_SUMMARY_COLUMNS = ["baseline", "old", "new", "gap", "shortfall"
 /** Chinese labels of {@link GTA_SUMMARY_COLUMNS}. */
 export const GTA_SUMMARY_COLUMNS_ZH = ["基线 GMV", "老客 GMV", "新客 GMV", "缺口", "未达成", "计划 GMV", "新增成本"] as const;
 
-/** Persons needed: ceil(x − 1e-9), never −0 (SPEC section 0, "Rounding"). */
-export function personsNeeded(x: number): number {
-  return Math.max(0, Math.ceil(x - 1e-9));
-}
+/** Persons needed (docs/functions.md, "Rounding"); defined in src/excel/round.ts. */
+export { personsNeeded };
 
 /**
- * Plan a GMV target over AIPL crowds (SPEC section 10).
+ * Plan a GMV target over AIPL crowds (docs/functions.md, DTC.GTA).
  *
  * Inputs are assumed valid (counts, aov, cost, capacity ≥ 0; conversion in [0, 1];
  * target ≥ 0); {@link gtaExcel} and the plan-file schema check them. O(n log n) for n rows.
@@ -188,7 +188,7 @@ export function gta(target: number, rows: readonly GtaRow[]): GtaResult {
       added_cost: x.cost === undefined ? undefined : 0,
     };
   }
-  // baseline = Σ gmv_r in table order (the sum SPEC names), not old + new.
+  // baseline = Σ gmv_r in table order (the sum the contract names), not old + new.
   let baseline = 0;
   for (let r = 0; r < n; r++) baseline += out[r].gmv;
   const gap = Math.max(0, target - baseline);
@@ -201,7 +201,7 @@ export function gta(target: number, rows: readonly GtaRow[]): GtaResult {
     order[k++] = r;
     key[r] = allCost ? (rows[r].cost as number) / out[r].g : 1 / out[r].g;
   }
-  order.sort((a, b) => key[a] - key[b] || a - b);
+  orderByKey(order, key);
 
   let remaining = gap;
   const noise = gap * 1e-12;
@@ -302,7 +302,7 @@ const OUTPUTS = new Map<string, boolean>([
 function rowStage(t: Table, i: number): GtaStage {
   const v = cellOf(t, i, "stage");
   const where = whereIn(t, i, "stage");
-  if (isBlank(v)) invalid("required", where);
+  if (isVoid(v)) invalid("required", where);
   const c = cellStage(v, where);
   if (c === 0) invalid("gtaOutsideAipl", where, { value: show(v) });
   return STAGE_LETTERS[c - 1];
@@ -317,7 +317,7 @@ export function gtaRows(crowds: unknown): GtaRow[] {
     const i = t.rows[k];
     const row: GtaRow = {
       stage: rowStage(t, i),
-      crowd: idText(cellOf(t, i, "crowd")),
+      crowd: cellLabel(cellOf(t, i, "crowd"), whereIn(t, i, "crowd")),
       count: cellNumber(cellOf(t, i, "count"), whereIn(t, i, "count"), "count"),
       conversion: cellNumber(cellOf(t, i, "conversion"), whereIn(t, i, "conversion"), "rate"),
       aov: nonNegative(cellNumber(cellOf(t, i, "aov"), whereIn(t, i, "aov")), t, i, "aov"),
@@ -345,11 +345,11 @@ function nonNegative(x: number, t: Table, i: number, key: string): number {
 export function gtaExcel(targetGmv: unknown, crowds: unknown, output: unknown, withHeaders: unknown): Cell[][] {
   const target = num(targetGmv, "target_gmv");
   if (target < 0) invalid("notNonNegative", { arg: "target_gmv" }, { value: target });
-  const o = scalarOf(output, "output");
+  const o = optionText(output, "output");
   let summary = false;
-  if (!isBlank(o)) {
-    const s = OUTPUTS.get(typeof o === "string" ? o.trim().toLowerCase() : "");
-    if (s === undefined) invalid("notOneOf", { arg: "output" }, { value: show(o), list: '"plan", "summary"' });
+  if (o !== undefined) {
+    const s = OUTPUTS.get(o);
+    if (s === undefined) invalid("notOneOf", { arg: "output" }, { value: show(scalarOf(output, "output")), list: '"plan", "summary"' });
     summary = s;
   }
   const headers = optFlag(withHeaders, "with_headers");

@@ -1,5 +1,5 @@
 /**
- * HOTHEALTH: the four-way health of a hot product (爆品) against its plan (SPEC section 11).
+ * HOTHEALTH: the four-way health of a hot product (爆品) against its plan (docs/functions.md, DTC.HOTPLAN and DTC.HOTHEALTH).
  *
  * Each indicator is an index where 100 = on plan and higher is better:
  *

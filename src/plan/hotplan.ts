@@ -1,6 +1,6 @@
 /**
  * HOTPLAN: a hot product's (爆品) sales target split over phases and strategy crowds, then
- * walked back up the funnel (SPEC section 11).
+ * walked back up the funnel (docs/functions.md, DTC.HOTPLAN and DTC.HOTHEALTH).
  *
  * Weights w_p of the phases (启动期 launch, 发展期 growth, 大促期 promotion peak, or the user's
  * own) and shares s_c of the crowds are normalised by their sums W and S. For phase p and crowd
@@ -10,20 +10,22 @@
  * |---|---|
  * | gmv | target × (w_p ÷ W) × (s_c ÷ S) |
  * | units | gmv ÷ price |
- * | buyers | ceil(units ÷ units_per_buyer − 1e-9) |
- * | interest | ceil(buyers ÷ i_to_p − 1e-9) (I consumers needed) |
- * | aware | ceil(interest ÷ a_to_i − 1e-9) (A consumers needed) |
+ * | buyers | ⌈units ÷ units_per_buyer⌉ |
+ * | interest | ⌈buyers ÷ i_to_p⌉ (I consumers needed) |
+ * | aware | ⌈interest ÷ a_to_i⌉ (A consumers needed) |
+ *
+ * each ⌈ ⌉ the person rounding ceil(x − 1e-9 × max(1, |x|)) of src/excel/round.ts.
  * | spend | gmv × cost_ratio |
  *
  * `i_to_p` and `a_to_i` come from the crowd's funnel row, or from the one funnel row shared by
  * every crowd. A TOTAL row sums each column.
  */
 import { invalid, type Cell } from "../excel/errors";
-import { cellNumber, grid, idText, num, optFlag, optNum } from "../excel/coerce";
+import { cellLabel, cellNumber, grid, num, optFlag, optNum } from "../excel/coerce";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
-import { personsNeeded } from "./gta";
+import { personsNeeded } from "../excel/round";
 
-/** Inputs of HOTPLAN: the shape of a hot-product plan file's `inputs` (SPEC section 12). */
+/** Inputs of HOTPLAN: the shape of a hot-product plan file's `inputs` (docs/plans.md). */
 export interface HotplanInput {
   target_gmv: number;
   /** Price of one unit (> 0). */
@@ -76,7 +78,7 @@ export const HOTPLAN_COLUMNS = ["phase", "crowd", "gmv", "units", "buyers", "int
 export const HOTPLAN_COLUMNS_ZH = ["阶段", "人群", "GMV", "件数", "购买人数", "兴趣人数", "认知人数", "费用"] as const;
 
 /**
- * Decompose a hot product's target (SPEC section 11).
+ * Decompose a hot product's target (docs/functions.md, DTC.HOTPLAN and DTC.HOTHEALTH).
  *
  * Inputs are assumed valid (see {@link HotplanInput}); {@link hotplanExcel} and the plan-file
  * schema check them. O(P × C).
@@ -160,7 +162,7 @@ function namedWeights(arg: unknown, name: string, specs: readonly ColumnSpec[]):
   let sum = 0;
   for (let k = 0; k < t.rows.length; k++) {
     const i = t.rows[k];
-    names[k] = idText(cellOf(t, i, "name"));
+    names[k] = cellLabel(cellOf(t, i, "name"), whereIn(t, i, "name"));
     const w = cellNumber(cellOf(t, i, wkey), whereIn(t, i, wkey));
     if (w < 0) invalid("notNonNegative", whereIn(t, i, wkey), { value: w });
     weights[k] = w;

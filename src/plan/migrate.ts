@@ -1,5 +1,5 @@
 /**
- * Migrations of plan files from older format versions to the current one (SPEC section 12).
+ * Migrations of plan files from older format versions to the current one (docs/plans.md).
  *
  * A plan file carries `"version"`. {@link parsePlan} in `schema.ts` refuses a version newer
  * than the add-in knows, validates a current file directly, and hands an older file to

@@ -1,5 +1,5 @@
 /**
- * The plan file: one zod schema for a saved GTA or hot-product plan (SPEC section 12).
+ * The plan file: one zod schema for a saved GTA or hot-product plan (docs/plans.md).
  *
  * A plan is the inputs of a planner plus a name, stored as JSON:
  *
@@ -33,7 +33,7 @@ export const MAX_PLAN_BYTES = 1_048_576;
 
 /**
  * Upper bounds that refuse absurd values (a typo, `1e308`) while leaving every real plan room.
- * Lower bounds come from SPEC: counts ≥ 0, rates in [0, 1], funnel rates in (0, 1].
+ * Lower bounds come from the contract (docs/functions.md): counts ≥ 0, rates in [0, 1], funnel rates in (0, 1].
  */
 export const LIMITS = {
   /** GMV target: 10 trillion, above the yearly GMV of the largest marketplaces. */
@@ -87,7 +87,7 @@ const isoDate = z
 
 const stage = z.enum(["A", "I", "P", "L"]);
 
-/** One row of the GTA `crowds` table (SPEC 10). `cost` and `capacity` may be omitted. */
+/** One row of the GTA `crowds` table (docs/functions.md, DTC.GTA). `cost` and `capacity` may be omitted. */
 export const GtaCrowdSchema = z.strictObject({
   stage,
   crowd: text(LIMITS.name),

@@ -17,8 +17,8 @@ describe("DTC.FAST", () => {
     expect(await b.call("FAST", START, END, 120, 80, 20)).toEqual([[1050, 0.12, 80, 0.25]]);
   });
   it("returns one indicator by letter or name, and headers", async () => {
-    expect(await b.call("FAST", START, END, 120, 80, 20, "A")).toBe(0.12);
-    expect(await b.call("FAST", START, END, 120, 80, 20, "超级用户活跃度")).toBe(0.25);
+    expect(await b.call("FAST", START, END, 120, 80, 20, "A")).toEqual([[0.12]]);
+    expect(await b.call("FAST", START, END, 120, 80, 20, "超级用户活跃度")).toEqual([[0.25]]);
     expect(await b.call("FAST", START, END, 120, 80, 20, null, true)).toEqual([
       ["Fertility", "Advancing", "Superiority", "Thriving"],
       [1050, 0.12, 80, 0.25],

@@ -18,8 +18,8 @@ describe("DTC.FASTPLUS", () => {
     ]);
   });
   it("returns one indicator by English or Chinese name", async () => {
-    expect(await b.call("FASTPLUS", 2000, 2500, 300, 1000, 750000, "clv")).toBe(300);
-    expect(await b.call("FASTPLUS", 2000, 2500, 300, 1000, 750000, "场域引力")).toBe(0.4);
+    expect(await b.call("FASTPLUS", 2000, 2500, 300, 1000, 750000, "clv")).toEqual([[300]]);
+    expect(await b.call("FASTPLUS", 2000, 2500, 300, 1000, 750000, "场域引力")).toEqual([[0.4]]);
   });
   it("gives #VALUE! for impossible relations and negative values", async () => {
     expect(await b.call("FASTPLUS", 2000, 2500, 2001, 1000, 0)).toEqual({

@@ -2,6 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isError, loadBundle, type Bundle, type XlError } from "../harness/bundle";
 
+/** The one cell of a 1×1 result (one `indicator` is [[value]]). */
+const one = (r: unknown): number => {
+  expect(Array.isArray(r) && r.length === 1 && Array.isArray(r[0]) && r[0].length === 1).toBe(true);
+  return (r as number[][])[0][0];
+};
+
 let b: Bundle;
 beforeAll(async () => {
   b = await loadBundle();
@@ -29,8 +35,8 @@ describe("DTC.GROW", () => {
   });
   it("defaults new_gmv to 0 and returns one indicator or headers", async () => {
     expect(((await b.call("GROW", BASE, CURRENT)) as number[][])[0][3]).toBe(0);
-    expect(await b.call("GROW", BASE, CURRENT, 7, "W")).toBe(7);
-    expect(await b.call("GROW", BASE, CURRENT, null, "价格力")).toBeCloseTo(17879.664086510296, 7);
+    expect(await b.call("GROW", BASE, CURRENT, 7, "W")).toEqual([[7]]);
+    expect(one(await b.call("GROW", BASE, CURRENT, null, "价格力"))).toBeCloseTo(17879.664086510296, 7);
     const withHeaders = (await b.call("GROW", BASE, CURRENT, null, null, true)) as unknown[][];
     expect(withHeaders[0]).toEqual(["Gain", "Retain", "Boost", "Widen"]);
     expect(await b.call("GROW", BASE, CURRENT, null, "X")).toEqual({

@@ -2,6 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBundle, type Bundle, type XlError } from "../harness/bundle";
 
+/** The one cell of a 1×1 result (one `indicator` is [[value]]). */
+const one = (r: unknown): number => {
+  expect(Array.isArray(r) && r.length === 1 && Array.isArray(r[0]) && r[0].length === 1).toBe(true);
+  return (r as number[][])[0][0];
+};
+
 let b: Bundle;
 beforeAll(async () => {
   b = await loadBundle();
@@ -28,9 +34,9 @@ describe("DTC.HOTHEALTH", () => {
     expect(h[0]).toEqual(["VOLUME", "PRECISION", "COST", "CONVERSION"]);
   });
   it("picks one indicator", async () => {
-    expect(await b.call("HOTHEALTH", ACTUAL, PLAN, "V")).toBeCloseTo(120, 9);
-    expect(await b.call("HOTHEALTH", ACTUAL, PLAN, "效率")).toBeCloseTo(125, 9);
-    expect(await b.call("HOTHEALTH", ACTUAL, PLAN, "cost")).toBeCloseTo(120, 9);
+    expect(one(await b.call("HOTHEALTH", ACTUAL, PLAN, "V"))).toBeCloseTo(120, 9);
+    expect(one(await b.call("HOTHEALTH", ACTUAL, PLAN, "效率"))).toBeCloseTo(125, 9);
+    expect(one(await b.call("HOTHEALTH", ACTUAL, PLAN, "cost"))).toBeCloseTo(120, 9);
     expect(await b.call("HOTHEALTH", ACTUAL, PLAN, "C")).toEqual({
       error: "#VALUE!",
       message: 'indicator: indicator letter "C" is ambiguous here; use a name: COST, CONVERSION',

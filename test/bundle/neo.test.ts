@@ -2,6 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBundle, type Bundle, type XlError } from "../harness/bundle";
 
+/** The one cell of a 1×1 result (one `indicator` is [[value]]). */
+const one = (r: unknown): number => {
+  expect(Array.isArray(r) && r.length === 1 && Array.isArray(r[0]) && r[0].length === 1).toBe(true);
+  return (r as number[][])[0][0];
+};
+
 let b: Bundle;
 beforeAll(async () => {
   b = await loadBundle();
@@ -40,7 +46,7 @@ describe("DTC.NEO", () => {
     expect(e).toBeCloseTo(500 / 9, 10);
     expect(o).toBeCloseTo(200 / 3, 10);
     // N with weights 2, 1, 5 (3 left out) = (2 × 120 + 100) / 3.
-    expect(await b.call("NEO", BRAND, PEERS, [[2, 1, 5, 1, 1, 1, 1, 1, 1]], null, "N")).toBeCloseTo(340 / 3, 10);
+    expect(one(await b.call("NEO", BRAND, PEERS, [[2, 1, 5, 1, 1, 1, 1, 1, 1]], null, "N"))).toBeCloseTo(340 / 3, 10);
     const h = (await b.call("NEO", BRAND, PEERS, null, null, "沟通力", true)) as unknown[][];
     expect(h[0]).toEqual(["Engagement"]);
     expect(h[1][0]).toBeCloseTo(1000 / 9, 10);

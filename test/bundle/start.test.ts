@@ -21,11 +21,11 @@ describe("DTC.START", () => {
     ]);
   });
   it("picks S, A, R by letter, the T indicators by name; T alone is #VALUE!", async () => {
-    expect(await b.call("START", ...ARGS, "S")).toBe(0.08);
-    expect(await b.call("START", ...ARGS, "a")).toBe(0.03);
-    expect(await b.call("START", ...ARGS, "R")).toBe(10000);
-    expect(await b.call("START", ...ARGS, "Interaction")).toBe(0.15);
-    expect(await b.call("START", ...ARGS, "带货")).toBe(0.02);
+    expect(await b.call("START", ...ARGS, "S")).toEqual([[0.08]]);
+    expect(await b.call("START", ...ARGS, "a")).toEqual([[0.03]]);
+    expect(await b.call("START", ...ARGS, "R")).toEqual([[10000]]);
+    expect(await b.call("START", ...ARGS, "Interaction")).toEqual([[0.15]]);
+    expect(await b.call("START", ...ARGS, "带货")).toEqual([[0.02]]);
     expect(await b.call("START", ...ARGS, "T")).toEqual({
       error: "#VALUE!",
       message: 'indicator: indicator letter "T" is ambiguous here; use a name: TRANSACTION, INTERACTION',

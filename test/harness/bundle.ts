@@ -71,8 +71,13 @@ const STAND_IN = `
     const full = args.slice();
     while (full.length < params) full.push(null);
     full.push({ address: "Sheet1!A1", functionName: id, parameterAddresses: [] });
+    // A CustomFunctions.Error thrown for the whole call is Excel's documented way to fail a
+    // call: it reads as that error. Anything else thrown is a bug ("THROWN").
     try { return window.__toPlain(fn(...full)); }
-    catch (e) { return { error: "THROWN", message: String(e && e.message || e) }; }
+    catch (e) {
+      if (e instanceof CFError) return { error: e.code, message: e.message };
+      return { error: "THROWN", message: String(e && e.message || e) };
+    }
   };
 `;
 

@@ -78,6 +78,10 @@ export const nastyScalar: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: nastyText },
   { weight: 2, arbitrary: fc.constantFrom(...BLANKS) },
   { weight: 1, arbitrary: fc.boolean() },
+  // Data-type cells (read as their basicValue) and other objects (#VALUE!), as Excel sends them.
+  { weight: 1, arbitrary: nastyNumber.map((x) => ({ type: "Double", basicValue: x, numberFormat: "#,##0" })) },
+  { weight: 1, arbitrary: nastyText.map((x) => ({ type: "String", basicValue: x })) },
+  { weight: 1, arbitrary: fc.constantFrom({}, { type: "Entity", text: "x", properties: {} }, { basicValue: { nested: 1 } }) },
 );
 
 // --- shapes ----------------------------------------------------------------------------------------
@@ -130,7 +134,8 @@ export const nastyGrid: fc.Arbitrary<Grid> = shape
       gridOf(nastyScalar, r, c),
       fc.option(fc.array(fc.constantFrom(...HEADER_NAMES, ""), { minLength: c, maxLength: c }), { freq: 4 }),
       tailLength,
-      fc.constantFrom(...BLANKS),
+      // 0: the empty cells of older Excel desktop builds.
+      fc.constantFrom(...BLANKS, 0),
     ),
   )
   .map(([g, header, tail, blank]) => withTail(header ? [header, ...g] : g, tail, blank));
