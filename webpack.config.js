@@ -1,4 +1,9 @@
-/* Build of the add-in: dist/functions.js (+ functions.json), dist/taskpane.*, dist/manifest.xml. */
+/*
+ * Build of the add-in: functions.js (+ functions.json), taskpane.*, manifest.xml.
+ * Production (`npm run build`) goes to dist/, the folder to deploy; development goes to its own
+ * dist-dev/ (git-ignored; `npm start` serves it), so it never overwrites a production build.
+ * `--output-path DIR` overrides either.
+ */
 const fs = require("fs");
 const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -14,8 +19,15 @@ const wrapperFiles = fs
   .sort()
   .map((f) => path.join("functions", f));
 
-/** Emit extra assets after the metadata exists: zh-CN metadata, manifest, static files. */
+/**
+ * Emit extra assets after the metadata exists: zh-CN metadata, manifest, static files.
+ * The manifest's https://localhost:3000/ URLs become `url` (`--env addinUrl=...`, as `npm start`
+ * passes for its port), else $ADDIN_URL, else stay as they are.
+ */
 class AddinAssetsPlugin {
+  constructor(options = {}) {
+    this.url = options.url;
+  }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("AddinAssetsPlugin", (compilation) => {
       const { sources, Compilation } = compiler.webpack;
@@ -37,7 +49,8 @@ class AddinAssetsPlugin {
             missing.forEach((m) => compilation.errors.push(new compiler.webpack.WebpackError(`zh-CN translation (functions/*.zh-CN.json): missing ${m}`)));
             compilation.emitAsset("functions.zh-CN.json", new sources.RawSource(JSON.stringify(json, null, 2)));
           }
-          const url = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
+          const given = this.url || process.env.ADDIN_URL;
+          const url = given ? given.replace(/\/?$/, "/") : DEV_URL;
           const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8").split(DEV_URL).join(url);
           compilation.emitAsset("manifest.xml", new sources.RawSource(manifest));
           const assets = path.join(__dirname, "assets");
@@ -61,7 +74,7 @@ module.exports = (env, argv) => {
       taskpane: "./taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, dev ? "dist-dev" : "dist"),
       filename: "[name].js",
       clean: true,
       // Every host of the add-in has globalThis; without this webpack's runtime falls back to new Function.
@@ -80,6 +93,13 @@ module.exports = (env, argv) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      // ASCII-only output: every other character is written as an escape (\u8ba4 for 认). A host
+      // that serves functions.js without a charset, to a page without <meta charset>, would
+      // otherwise decode UTF-8 as windows-1252 and every Chinese label would stop matching.
+      // Applies where webpack minifies (production); the rest is webpack's default.
+      minimizeOptions: { javascript: { compress: { passes: 2 }, format: { ascii_only: true } } },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: wrapperFiles }),
       new HtmlWebpackPlugin({
@@ -90,12 +110,12 @@ module.exports = (env, argv) => {
         chunksSortMode: "manual",
         inject: "body",
       }),
-      new AddinAssetsPlugin(),
+      new AddinAssetsPlugin({ url: env && env.addinUrl }),
     ],
     devServer: {
       port: 3000,
       headers: { "Access-Control-Allow-Origin": "*" },
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: { directory: path.resolve(__dirname, dev ? "dist-dev" : "dist") },
     },
   };
 };

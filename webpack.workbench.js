@@ -1,8 +1,9 @@
 /*
- * Build of the workbench page (the add-in without Excel): dist/workbench.html, dist/workbench.js
- * and dist/hyperformula.full.min.js, into the same folder as the add-in's build, which it must
- * follow (it loads that folder's functions.js, functions.json and taskpane.js; it never rebuilds
- * them).
+ * Build of the workbench page (the add-in without Excel): workbench.html, workbench.js and
+ * hyperformula.full.min.js, into the same folder as the add-in's build, which it must follow (it
+ * loads that folder's functions.js, functions.json and taskpane.js; it never rebuilds them).
+ * Like webpack.config.js: dist-dev/ in development (what `npm start` builds and serves), dist/
+ * in production (`npm run build:workbench`), or `--output-path DIR`.
  *
  * HyperFormula is GPL v3: it is copied as its own prebuilt file and referenced as the global
  * `HyperFormula` (webpack `externals`), so it never enters functions.js or taskpane.js, which
@@ -41,7 +42,7 @@ module.exports = (env, argv) => {
     devtool: dev ? "source-map" : false,
     entry: { workbench: "./workbench/index.ts" },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, dev ? "dist-dev" : "dist"),
       filename: "[name].js",
       clean: false,
     },

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /*
- * `npm start`: build the add-in (webpack, development mode, rebuilt on every change) and serve
- * the build folder on port 3000, over https with the office-addin-dev-certs certificate when
- * one can be had, over plain http otherwise (it says which). Then print how to sideload into
- * Excel and where the workbench (the add-in without Excel) is. Opens no application: it works
- * on a machine without Excel or a desktop.
+ * `npm start`: build the add-in and the workbench (webpack, development mode, rebuilt on every
+ * change) into dist-dev/, its own git-ignored folder (the production dist/ of `npm run build` is
+ * never touched), and serve that folder on port 3000, over https with the office-addin-dev-certs
+ * certificate when one can be had, over plain http otherwise (it says which). The manifest it
+ * builds and serves points at https://localhost:<the port it serves on>/. Then print how to
+ * sideload into Excel and where the workbench (the add-in without Excel) is. Opens no
+ * application: it works on a machine without Excel or a desktop.
  *
  * Options: see USAGE.
  */
@@ -23,8 +25,14 @@ const USAGE = `Usage: node scripts/start.mjs [--no-build] [--no-watch] [--http] 
   --no-build   serve DIR as it is (no webpack)
   --no-watch   build once, then serve (default: rebuild on every change)
   --http       plain http even when a certificate can be had
-  --dist DIR   the folder to build into and serve (default: dist/)
-  --port N     the port (default: $PORT, else 3000; 0 = any free port)`;
+  --dist DIR   the folder to build into and serve (default: dist-dev/; never dist/ unless given)
+  --port N     the port (default: $PORT, else 3000; 0 = any free port); the served manifest.xml
+               points at https://localhost:N/`;
+
+/** The development build's own folder (git-ignored), apart from the production dist/. */
+export const DEV_DIST = path.join(ROOT, "dist-dev");
+/** The add-in's default port: package.json config.dev_server_port, which office-addin-debugging checks. */
+const DEFAULT_PORT = 3000;
 
 export const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -54,7 +62,7 @@ function shortPath(p) {
 }
 
 function parseArgs(argv) {
-  const o = { build: true, watch: true, http: false, dist: path.join(ROOT, "dist"), port: process.env.PORT ?? "3000" };
+  const o = { build: true, watch: true, http: false, dist: DEV_DIST, port: process.env.PORT || String(DEFAULT_PORT) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-build") o.build = false;
@@ -74,10 +82,13 @@ function parseArgs(argv) {
 // Build
 // ---------------------------------------------------------------------------------------------
 
-/** Build with webpack (development). Resolves after the first build; with `watch`, keeps rebuilding. */
-async function build(dist, watch) {
+/**
+ * Build with webpack (development) into `dist`, the manifest's URLs pointing at `addinUrl`.
+ * Resolves after the first build; with `watch`, keeps rebuilding.
+ */
+async function build(dist, watch, addinUrl) {
   const webpack = require("webpack");
-  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
+  const config = require(path.join(ROOT, "webpack.config.js"))({ addinUrl }, { mode: "development" });
   config.mode = "development";
   config.output = { ...config.output, path: dist };
   // The workbench page (webpack.workbench.js) builds after the add-in, into the same folder.
@@ -174,8 +185,20 @@ async function certificate() {
 // Static server
 // ---------------------------------------------------------------------------------------------
 
-/** The request handler: GET/HEAD of files under `dist`, with their MIME type, never cached. */
-export function staticHandler(dist) {
+/** The add-in's own localhost URLs in a manifest (any port, http or https). */
+const LOCAL_URL = /\bhttps?:\/\/localhost(?::\d+)?\//g;
+
+/** A manifest's text with its localhost URLs moved to `base` (other hosts are left alone). */
+export function manifestFor(text, base) {
+  return text.replace(LOCAL_URL, base);
+}
+
+/**
+ * The request handler: GET/HEAD of files under `dist`, with their MIME type, never cached.
+ * With `manifestUrl`, /manifest.xml is served with its localhost URLs pointing there (so a
+ * prebuilt folder served on another port still gives a manifest of this server).
+ */
+export function staticHandler(dist, { manifestUrl } = {}) {
   const root = path.resolve(dist);
   return (req, res) => {
     const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
@@ -216,11 +239,13 @@ export function staticHandler(dist) {
       res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
       return res.end(`not found: ${rel}\n`);
     }
-    res.writeHead(200, {
-      ...headers,
-      "Content-Type": MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-      "Content-Length": stat.size,
-    });
+    const type = MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+    if (manifestUrl && file === path.join(root, "manifest.xml")) {
+      const body = Buffer.from(manifestFor(readFileSync(file, "utf8"), manifestUrl), "utf8");
+      res.writeHead(200, { ...headers, "Content-Type": type, "Content-Length": body.length });
+      return res.end(req.method === "HEAD" ? undefined : body);
+    }
+    res.writeHead(200, { ...headers, "Content-Type": type, "Content-Length": stat.size });
     if (req.method === "HEAD") return res.end();
     createReadStream(file).pipe(res);
   };
@@ -265,35 +290,56 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  let watching = null;
-  if (o.build) {
-    try {
-      watching = await build(o.dist, o.watch);
-    } catch (e) {
-      console.error(`start: ${e.message}`);
-      process.exit(1);
-    }
-  } else if (!existsSync(path.join(o.dist, "taskpane.html"))) {
-    console.error(`start: ${o.dist} has no taskpane.html; build first (npm run build) or drop --no-build`);
+  if (!o.build && !existsSync(path.join(o.dist, "taskpane.html"))) {
+    const how = o.dist === DEV_DIST ? "npm run build:dev" : `npx webpack --mode development --output-path ${shortPath(o.dist)}`;
+    console.error(`start: ${shortPath(o.dist)} has no taskpane.html; build it first (${how}) or drop --no-build`);
     process.exit(1);
   }
 
+  // Listen first: the port is then known (also for --port 0) before the manifest is built for it.
   const cert = o.http ? { error: "--http was given" } : await certificate();
   const secure = !cert.error;
-  const handler = staticHandler(o.dist);
+  let port = o.port;
+  const manifestUrl = () => `https://localhost:${port}/`;
+  const handler = (req, res) => staticHandler(o.dist, { manifestUrl: manifestUrl() })(req, res);
   const make = () => (secure ? https.createServer({ key: cert.key, cert: cert.cert }, handler) : http.createServer(handler));
   let bound;
   try {
     bound = await listen(make, o.port);
   } catch (e) {
-    const why = e.code === "EADDRINUSE" ? `port ${o.port} is in use (another npm start?); set PORT to use another one` : e.message;
+    const why = e.code === "EADDRINUSE" ? `port ${o.port} is in use (another npm start?); set PORT or --port to use another one` : e.message;
     console.error(`start: ${why}`);
-    if (watching) watching.close(() => {});
     process.exit(1);
   }
-  const base = `${secure ? "https" : "http"}://localhost:${bound.port}/`;
+  port = bound.port;
+  const closeServers = () => {
+    for (const s of bound.servers) {
+      s.close();
+      s.closeAllConnections?.();
+    }
+  };
+
+  let watching = null;
+  if (o.build) {
+    try {
+      watching = await build(o.dist, o.watch, manifestUrl());
+    } catch (e) {
+      console.error(`start: ${e.message}`);
+      closeServers();
+      process.exit(1);
+    }
+  }
+
+  const base = `${secure ? "https" : "http"}://localhost:${port}/`;
   const shown = shortPath(o.dist);
   const has = (f) => existsSync(path.join(o.dist, f));
+  // The manifest file to sideload: the folder's own when it is what this server serves.
+  const file = path.join(o.dist, "manifest.xml");
+  const text = has("manifest.xml") ? readFileSync(file, "utf8") : null;
+  const fileServed = text !== null && manifestFor(text, manifestUrl()) === text;
+  const shownManifest = fileServed ? `${shown}/manifest.xml` : "<the saved manifest.xml>";
+  const usual = fileServed && o.dist === DEV_DIST && port === DEFAULT_PORT; // what the npm scripts name
+  const debugging = (app) => `npx office-addin-debugging start ${shownManifest} ${app} --dev-server-port ${port}`;
   const lines = [
     `Serving ${shown}/ over ${secure ? "https" : "http"} at ${base}`,
     ...(secure
@@ -306,12 +352,21 @@ async function main() {
     `  workbench   ${base}workbench.html${has("workbench.html") ? "" : "  (not in this build yet)"}   the add-in without Excel`,
     `  task pane   ${base}taskpane.html`,
     `  functions   ${base}functions.json, ${base}functions.js`,
-    `  manifest    ${base}manifest.xml`,
+    `  manifest    ${base}manifest.xml   (its URLs: ${manifestUrl()})`,
     "",
     "Sideload into Excel (while this server runs):",
-    "  Excel desktop   npm run start:desktop   (registers dist/manifest.xml and opens Excel; Windows or Mac)",
-    "  Excel on the web  npm run start:web -- --document <URL of a workbook on OneDrive/SharePoint>,",
-    "                  or in the workbook: Home > Add-ins > More Add-ins > Upload My Add-in > dist/manifest.xml",
+    ...(text === null
+      ? [`  ${shown}/ has no manifest.xml: nothing to sideload`]
+      : [
+          ...(fileServed ? [] : [`  ${shown}/manifest.xml names other URLs: save ${base}manifest.xml (it points here) and use that file`]),
+          usual
+            ? `  Excel desktop   npm run start:desktop   (registers ${shownManifest} and opens Excel; Windows or Mac)`
+            : `  Excel desktop   ${debugging("desktop")}   (Windows or Mac)`,
+          usual
+            ? "  Excel on the web  npm run start:web -- --document <URL of a workbook on OneDrive/SharePoint>,"
+            : `  Excel on the web  ${debugging("web")} --document <URL of a workbook on OneDrive/SharePoint>,`,
+          `                  or in the workbook: Home > Add-ins > More Add-ins > Upload My Add-in > ${shownManifest}`,
+        ]),
     ...(secure && !cert.trusted ? ["  If Excel refuses the certificate, trust its CA once: npx office-addin-dev-certs install"] : []),
     "",
     `Press Ctrl+C to stop.`,
@@ -319,10 +374,7 @@ async function main() {
   console.log(lines.join("\n"));
 
   const stop = () => {
-    for (const s of bound.servers) {
-      s.close();
-      s.closeAllConnections?.();
-    }
+    closeServers();
     if (watching) watching.close(() => process.exit(0));
     else process.exit(0);
   };

@@ -171,6 +171,14 @@ export function parseXml(source) {
 // ---------------------------------------------------------------------------------------------
 
 const local = (n) => n.slice(n.indexOf(":") + 1);
+/** Whether requirement-set version `v` ("1.10") is `min` ("1.3") or later, part by part; false when malformed. */
+const atLeast = (v, min) => {
+  if (!/^\d+(\.\d+)*$/.test(String(v))) return false;
+  const a = String(v).split(".").map(Number);
+  const b = min.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+};
 const kids = (node, n) => (node ? node.children.filter((c) => local(c.name) === n) : []);
 const kid = (node, n) => kids(node, n)[0];
 function* walk(node, parents = []) {
@@ -353,6 +361,11 @@ export function checkManifest(text, options = {}) {
   const shared = sets.find((x) => x.attrs.Name === "SharedRuntime");
   if (!shared) add(top("Requirements")?.line ?? root.line, `<Requirements> must contain <Set Name="SharedRuntime" MinVersion="1.1"/>`);
   else if (!(Number(shared.attrs.MinVersion) >= 1.1)) add(shared.line, `SharedRuntime needs MinVersion 1.1 or later, got "${shared.attrs.MinVersion}"`);
+  // CustomFunctions.Error and the ErrorCode values the functions return need CustomFunctionsRuntime 1.3.
+  const cfr = sets.find((x) => x.attrs.Name === "CustomFunctionsRuntime");
+  const cfrVersion = cfr && (cfr.attrs.MinVersion ?? kid(top("Requirements"), "Sets")?.attrs.DefaultMinVersion ?? "1.1");
+  if (!cfr) add(top("Requirements")?.line ?? root.line, `<Requirements> must contain <Set Name="CustomFunctionsRuntime" MinVersion="1.3"/> (CustomFunctions.Error and ErrorCode)`);
+  else if (!atLeast(cfrVersion, "1.3")) add(cfr.line, `CustomFunctionsRuntime needs MinVersion 1.3 or later (CustomFunctions.Error and ErrorCode), got "${cfrVersion}"`);
   const workbook = kids(kid(overrides, "Hosts"), "Host").find((h) => h.attrs["xsi:type"] === "Workbook");
   if (overrides && !workbook) add(overrides.line, `<VersionOverrides> has no <Host xsi:type="Workbook">`);
   const runtimes = kids(kid(workbook, "Runtimes"), "Runtime");

@@ -3,10 +3,12 @@
  * localhost over https with a freshly generated office-addin-dev-certs certificate (verified
  * here against its own CA, not with verification switched off), falls back to http when no
  * certificate can be made and says so, serves the right MIME types, and stops on SIGTERM.
+ * Its development build goes to its own dist-dev/ (never the production dist/), and the manifest
+ * it serves points at the port it serves on; its messages name the folder it serves.
  * HOME points into a temp folder, so the developer's real certificates are never touched.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
@@ -88,6 +90,31 @@ async function start(args: string[], env: Record<string, string>, timeoutMs = 60
   return { child, base, output: () => out, stop };
 }
 
+/** Every URL of a served manifest is https://localhost:<port>/..., and there are some. */
+function expectManifestFor(xml: string, port: number): void {
+  const urls = [...xml.matchAll(/\b(?:DefaultValue|Value)="(https?:\/\/[^"]*)"/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(5);
+  for (const u of urls) expect(u.startsWith(`https://localhost:${port}/`), u).toBe(true);
+}
+
+/** Each file under `dir` with its size and modification time (null when `dir` does not exist). */
+function snapshot(dir: string): Record<string, string> | null {
+  if (!existsSync(dir)) return null;
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const st = statSync(p);
+        out[path.relative(dir, p)] = `${st.size}:${st.mtimeMs}`;
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 interface Got {
   status: number;
   type: string;
@@ -132,8 +159,8 @@ describe("npm start", () => {
 
     const out = s.output();
     expect(out).toContain(`${s.base}workbench.html`);
-    expect(out).toContain("npm run start:desktop");
-    expect(out).toContain("Upload My Add-in");
+    expect(out).toContain(`Serving ${site}/ over https`);
+    expect(out).toContain(`${site}/ has no manifest.xml: nothing to sideload`);
     expect(out).toMatch(/not installed/);
     expect(await s.stop()).toBe(0);
   });
@@ -151,17 +178,65 @@ describe("npm start", () => {
     expect(await s.stop()).toBe(0);
   });
 
-  it("builds (development) before serving unless --no-build", async () => {
+  it("builds (development) before serving unless --no-build; the manifest follows --port", async () => {
     const dist = path.join(tmp, "built");
-    const s = await start(["--no-watch", "--http", "--dist", dist, "--port", "0"], {}, 120_000);
-    expect(s.output()).toMatch(/built .* \(development\)/);
+    const port = await freePort();
+    const s = await start(["--no-watch", "--http", "--dist", dist, "--port", String(port)], {}, 120_000);
+    const out = s.output();
+    expect(out).toContain(`built ${dist} (development)`);
+    expect(out).toContain(`Serving ${dist}/ over http at http://localhost:${port}/`);
     const meta = JSON.parse((await get(`${s.base}functions.json`)).body.toString("utf8"));
     expect(meta.functions.map((f: { id: string }) => f.id)).toContain("AIPL");
     const manifest = await get(`${s.base}manifest.xml`);
     expect(manifest.type).toBe("application/xml; charset=utf-8");
-    expect(manifest.body.toString("utf8")).toContain("<Namespace resid=\"Functions.Namespace\"/>");
+    const xml = manifest.body.toString("utf8");
+    expect(xml).toContain("<Namespace resid=\"Functions.Namespace\"/>");
+    expectManifestFor(xml, port);
+    // The file on disk is the one served, and the sideload lines name it, with this port.
+    expect(readFileSync(path.join(dist, "manifest.xml"), "utf8")).toBe(xml);
+    expect(out).toContain(`office-addin-debugging start ${dist}/manifest.xml desktop --dev-server-port ${port}`);
+    expect(out).toContain(`Upload My Add-in > ${dist}/manifest.xml`);
+    expect(existsSync(path.join(dist, "workbench.html"))).toBe(true);
     expect(await s.stop()).toBe(0);
   }, 150_000);
+
+  it("builds into dist-dev/ and never touches dist/; PORT sets the manifest's port", async () => {
+    const before = snapshot(path.join(ROOT, "dist"));
+    const port = await freePort();
+    const s = await start(["--no-watch", "--http"], { PORT: String(port) }, 120_000);
+    const out = s.output();
+    expect(s.base).toBe(`http://localhost:${port}/`);
+    expect(out).toContain("built dist-dev (development)");
+    expect(out).toContain(`Serving dist-dev/ over http at ${s.base}`);
+    expect(out).toContain(`office-addin-debugging start dist-dev/manifest.xml desktop --dev-server-port ${port}`);
+    expect(out).toContain("Upload My Add-in > dist-dev/manifest.xml");
+    expect(out).not.toMatch(/(^|[\s>(])dist\//m); // no message names the production folder
+    const xml = (await get(`${s.base}manifest.xml`)).body.toString("utf8");
+    expectManifestFor(xml, port);
+    // This build went to dist-dev/ (its manifest names the fresh port), the workbench with it;
+    // dist/ is exactly as it was. (Webpack leaves unchanged files alone, so no mtimes here.)
+    expect(readFileSync(path.join(ROOT, "dist-dev", "manifest.xml"), "utf8")).toBe(xml);
+    for (const f of ["functions.js", "functions.json", "taskpane.html", "workbench.html", "hyperformula.full.min.js"])
+      expect(existsSync(path.join(ROOT, "dist-dev", f)), f).toBe(true);
+    expect(snapshot(path.join(ROOT, "dist"))).toEqual(before);
+    expect(await s.stop()).toBe(0);
+  }, 150_000);
+
+  it("serves a prebuilt folder's manifest with the port it serves on (--no-build)", async () => {
+    const dir = path.join(tmp, "prebuilt");
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "taskpane.html"), TASKPANE);
+    const source = readFileSync(path.join(ROOT, "manifest.xml"), "utf8"); // https://localhost:3000/ URLs
+    writeFileSync(path.join(dir, "manifest.xml"), source);
+    const port = await freePort();
+    const s = await start(["--no-build", "--http", "--dist", dir, "--port", String(port)], {});
+    const xml = (await get(`${s.base}manifest.xml`)).body.toString("utf8");
+    expectManifestFor(xml, port);
+    expect(xml).toBe(source.split("https://localhost:3000/").join(`https://localhost:${port}/`));
+    expect(readFileSync(path.join(dir, "manifest.xml"), "utf8")).toBe(source); // the file is left as it is
+    expect(s.output()).toContain(`${dir}/manifest.xml names other URLs: save ${s.base}manifest.xml`);
+    expect(await s.stop()).toBe(0);
+  });
 
   it("refuses a port that is taken, with a clear message", async () => {
     const blocker = net.createServer();

@@ -84,6 +84,21 @@ describe("manifest", () => {
     expect(r.problems.join("\n")).toMatch(/<Requirements> must contain <Set Name="SharedRuntime" MinVersion="1.1"\/>/);
   });
 
+  it("requires CustomFunctionsRuntime 1.3 (CustomFunctions.Error and ErrorCode)", () => {
+    expect(MANIFEST).toMatch(/<Requirements>\s*<Sets DefaultMinVersion="1.1">[\s\S]*<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>[\s\S]*<\/Sets>\s*<\/Requirements>/);
+    const gone = run(broken(/\s*<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/, ""));
+    expect(gone.code).toBe(1);
+    expect(gone.problems.join("\n")).toMatch(/<Requirements> must contain <Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
+    const old = run(broken(`<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>`, `<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>`));
+    expect(old.code).toBe(1);
+    expect(old.problems).toHaveLength(1);
+    expect(old.problems[0]).toMatch(/:\d+: CustomFunctionsRuntime needs MinVersion 1.3 or later .*got "1.2"$/);
+    // Without MinVersion the set takes DefaultMinVersion (1.1 here): too old as well.
+    expect(run(broken(`<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>`, `<Set Name="CustomFunctionsRuntime"/>`)).problems.join("\n")).toMatch(/got "1.1"/);
+    // Versions compare part by part: 1.10 is later than 1.3.
+    expect(run(broken(`<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>`, `<Set Name="CustomFunctionsRuntime" MinVersion="1.10"/>`)).code).toBe(0);
+  });
+
   it("reports a resource id longer than Office's 32 characters", () => {
     const long = "Functions.Metadata.Url.Is.Far.Too.Long"; // 38 characters
     const r = run(write("manifest.xml", MANIFEST.split("Functions.Metadata.Url").join(long)));
