@@ -16,8 +16,8 @@
  */
 import { CellError, InputError, type Cell, type ErrorKind } from "../src/excel/errors";
 import { formatMessage, languageOf, setLanguage } from "../src/excel/messages";
-import { optFlag } from "../src/excel/coerce";
 import { pickIndicator, type Indicator } from "../src/excel/indicators";
+import { bind, INDICATOR, WITH_HEADERS } from "../src/excel/params";
 
 /** What a custom function hands back to Excel. */
 export type ExcelValue = number | string | boolean | CustomFunctions.Error;
@@ -94,6 +94,9 @@ export function shaped(compute: () => Cell | Cell[][]): ExcelValue[][] {
   });
 }
 
+/** The trailing parameters every model function declares (src/excel/params.ts). */
+const MODEL_TAIL = [INDICATOR, WITH_HEADERS] as const;
+
 /**
  * A model function's result: one row of indicators, or one indicator as `[[value]]` when
  * `indicator` is given; `with_headers` adds the English short names above.
@@ -105,10 +108,10 @@ export function modelRow(
   compute: () => Cell[],
 ): ExcelValue[][] {
   return matrix(() => {
-    const pick = pickIndicator(defs, indicator);
-    const headers = optFlag(withHeaders, "with_headers");
+    const tail = bind(MODEL_TAIL, [indicator, withHeaders]);
+    const pick = pickIndicator(defs, tail.indicator);
     const row = compute().map(toExcel);
-    if (pick !== undefined) return headers ? [[defs[pick].name], [row[pick]]] : [[row[pick]]];
-    return headers ? [defs.map((d) => d.name), row] : [row];
+    if (pick !== undefined) return tail.with_headers ? [[defs[pick].name], [row[pick]]] : [[row[pick]]];
+    return tail.with_headers ? [defs.map((d) => d.name), row] : [row];
   });
 }

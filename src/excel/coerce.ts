@@ -17,9 +17,22 @@ export const MAX_ROWS = 1_048_576;
 
 /** `""`, `null`, `undefined` and whitespace-only text are blank (so is a data type whose basicValue is). */
 export function isBlank(v: unknown): boolean {
-  if (v === "" || v === null || v === undefined) return true;
+  if (isEmpty(v)) return true;
   if (typeof v === "string") return v.trim() === "";
   return typeof v === "object" && isBlank(basic(v));
+}
+
+/**
+ * The cheap test for an empty cell, for hot loops: `""`, `null` or `undefined` (no trim; a cell
+ * that fails it takes the full {@link isBlank} / {@link isVoid} test on a slower path).
+ */
+export function isEmpty(x: unknown): boolean {
+  return x === "" || x === null || x === undefined;
+}
+
+/** {@link isEmpty}, or the number 0 (an empty cell from an older desktop build). */
+export function isEmptyOrZero(x: unknown): boolean {
+  return x === "" || x === null || x === undefined || x === 0;
 }
 
 /**
@@ -28,7 +41,7 @@ export function isBlank(v: unknown): boolean {
  * counts as blank (docs/functions.md, "What real Excel sends").
  */
 export function isVoid(v: unknown): boolean {
-  return v === 0 || v === "" || v === null || v === undefined || (typeof v !== "number" && (isBlank(v) || (typeof v === "object" && basic(v) === 0)));
+  return isEmptyOrZero(v) || (typeof v !== "number" && (isBlank(v) || (typeof v === "object" && basic(v) === 0)));
 }
 
 /** What {@link basic} gives for an object that is not an Excel data type: read as invalid everywhere. */
@@ -84,8 +97,15 @@ export function parseNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-/** Value domains of docs/functions.md, Conventions. */
-export type Domain = "any" | "count" | "rate" | "positive";
+/**
+ * Value domains of the contract (docs/functions.md, Conventions):
+ * - `count`: a number ≥ 0 (persons, orders; "a count must be ≥ 0");
+ * - `nonNegative`: any other amount ≥ 0 (GMV, cost, weights);
+ * - `rate`: a number in [0, 1] (conversion, retention);
+ * - `share`: a number in (0, 1] (`star_share`, funnel rates: 0 would divide by zero);
+ * - `positive`: a number > 0 (price, totals, LMDI inputs).
+ */
+export type Domain = "any" | "count" | "nonNegative" | "rate" | "share" | "positive";
 
 /** Check `x` against a domain; throws `#VALUE!` at `where`. */
 export function checkDomain(x: number, domain: Domain, where: Where): number {
@@ -93,8 +113,14 @@ export function checkDomain(x: number, domain: Domain, where: Where): number {
     case "count":
       if (x < 0) invalid("negative", where, { value: x });
       break;
+    case "nonNegative":
+      if (x < 0) invalid("notNonNegative", where, { value: x });
+      break;
     case "rate":
       if (x < 0 || x > 1) invalid("notRate", where, { value: x });
+      break;
+    case "share":
+      if (!(x > 0 && x <= 1)) invalid("notShare", where, { value: x });
       break;
     case "positive":
       if (!(x > 0)) invalid("notPositive", where, { value: x });
@@ -136,21 +162,6 @@ export function num(arg: unknown, name: string, domain: Domain = "any"): number 
   return cellNumber(scalarOf(arg, name), { arg: name }, domain);
 }
 
-/** An optional scalar number: blank or omitted (`null`) gives `dflt`. */
-export function optNum(arg: unknown, name: string, domain: Domain, dflt: number): number {
-  const v = scalarOf(arg, name);
-  return isBlank(v) ? dflt : cellNumber(v, { arg: name }, domain);
-}
-
-/** An optional whole number ≥ `min`; blank gives `undefined`. */
-export function optInt(arg: unknown, name: string, min: number): number | undefined {
-  const v = scalarOf(arg, name);
-  if (isBlank(v)) return undefined;
-  const x = cellNumber(v, { arg: name });
-  if (!Number.isInteger(x) || x < min) invalid("notInteger", { arg: name }, { value: x, min });
-  return x;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Flags
 
@@ -162,7 +173,7 @@ const FLAG_WORDS = new Map<string, number>([
 /** Flag code of one cell: 1 yes, 0 no (blank included), -1 invalid. */
 export function flagCode(v: unknown): number {
   if (v === true) return 1;
-  if (v === false || v === "" || v === null || v === undefined) return 0;
+  if (v === false || isEmpty(v)) return 0;
   if (typeof v === "number") return Number.isFinite(v) ? (v !== 0 ? 1 : 0) : -1;
   if (typeof v === "string") {
     const s = v.trim().toLowerCase();
@@ -279,6 +290,11 @@ export function vec(arg: unknown, name: string): Vec {
   return { name, data, n: isRow ? cols : rows, isRow };
 }
 
+/** A vector's cells as a column (`cells[i][0]`); a row vector (≤ 16,384 cells in Excel) is copied once. */
+export function asColumn(v: Vec): readonly (readonly unknown[])[] {
+  return v.isRow ? v.data[0].map((c) => [c]) : v.data;
+}
+
 /** Raw cell `i` (0-based) of a vector. */
 export function at(v: Vec, i: number): unknown {
   return v.isRow ? v.data[0][i] : v.data[i][0];
@@ -333,7 +349,7 @@ export function stageColumn(v: Vec, blankCode: number = NONE, first = 0): Uint8A
   if (row) {
     for (let i = first; i < n; i++) {
       const x = row[i];
-      if (x === "" || x === null || x === undefined || x === 0) {
+      if (isEmptyOrZero(x)) {
         if (blankCode !== NONE) out[i] = blankCode;
         continue;
       }
@@ -343,7 +359,7 @@ export function stageColumn(v: Vec, blankCode: number = NONE, first = 0): Uint8A
   } else {
     for (let i = first; i < n; i++) {
       const x = d[i][0];
-      if (x === "" || x === null || x === undefined || x === 0) {
+      if (isEmptyOrZero(x)) {
         if (blankCode !== NONE) out[i] = blankCode;
         continue;
       }
@@ -370,13 +386,13 @@ export function flagColumn(v: Vec, first = 0): Uint8Array {
     for (let i = first; i < n; i++) {
       const x = row[i];
       if (x === true) out[i] = 1;
-      else if (!(x === "" || x === null || x === undefined || x === false)) out[i] = flagCell(v, i, x);
+      else if (!(isEmpty(x) || x === false)) out[i] = flagCell(v, i, x);
     }
   } else {
     for (let i = first; i < n; i++) {
       const x = d[i][0];
       if (x === true) out[i] = 1;
-      else if (!(x === "" || x === null || x === undefined || x === false)) out[i] = flagCell(v, i, x);
+      else if (!(isEmpty(x) || x === false)) out[i] = flagCell(v, i, x);
     }
   }
   return out;
@@ -398,7 +414,7 @@ export function numberColumn(v: Vec, domain: Domain = "any"): Float64Array {
     if (typeof x === "number" && Number.isFinite(x)) {
       if (domain !== "any") checkDomain(x, domain, whereAt(v, i));
       out[i] = x;
-    } else if (x === "" || x === null || x === undefined || isBlank(x)) {
+    } else if (isBlank(x)) {
       out[i] = NaN;
     } else {
       out[i] = cellNumber(x, whereAt(v, i), domain);

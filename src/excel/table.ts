@@ -9,7 +9,7 @@
  * older desktop builds send empty cells) are skipped, so whole-column references work.
  */
 import { invalid, type Where } from "./errors";
-import { basic, grid, isVoid, MAX_ROWS } from "./coerce";
+import { basic, grid, isEmptyOrZero, isVoid, MAX_ROWS } from "./coerce";
 
 /** One documented column of a table parameter. */
 export interface ColumnSpec {
@@ -117,7 +117,7 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
 export function blankRow(r: readonly unknown[]): boolean {
   for (let j = 0; j < r.length; j++) {
     const c = r[j];
-    if (c === "" || c === null || c === undefined || c === 0) continue;
+    if (isEmptyOrZero(c)) continue;
     // Other numbers, booleans and texts starting with a printable ASCII character are not
     // blank; only other texts and objects need the full test.
     if (typeof c === "number" || typeof c === "boolean" || (typeof c === "string" && printableFirst(c)) || !isVoid(c)) return false;

@@ -6,7 +6,8 @@
  * 1–4 (A–L) and 0 for outside AIPL or blank, by `stageColumn` in `src/excel/coerce.ts`.
  */
 import { ratio, type Cell } from "../excel/errors";
-import { headerRows, optFlag, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
+import { headerRows, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
+import { bind, WITH_HEADERS, type Param } from "../excel/params";
 
 /** Labels of the 5 states of AIPL.FLOW, in row/column order. */
 export const FLOW_LABELS = ["A", "I", "P", "L", "none"] as const;
@@ -94,9 +95,12 @@ export const STAGE_COLUMN_NAMES = {
  * `DTC.AIPL(stages, [with_headers])` → [[A, I, P, L]]. A first cell that is a header (text that
  * is not a stage, e.g. the sheet's header of a whole column `B:B`) is skipped.
  */
-export function aiplExcel(stages: unknown, withHeaders: unknown): Cell[][] {
-  const headers = optFlag(withHeaders, "with_headers");
-  const v = vec(stages, "stages");
+export const AIPL_PARAMS = [{ name: "stages", type: "range" }, WITH_HEADERS] as const satisfies readonly Param[];
+
+export function aiplExcel(...args: unknown[]): Cell[][] {
+  const p = bind(AIPL_PARAMS, args);
+  const headers = p.with_headers;
+  const v = vec(p.stages, "stages");
   const first = headerRows([{ vec: v, valid: validStage, names: STAGE_COLUMN_NAMES.stages }]);
   const counts: Cell[] = aiplCounts(stageColumn(v, undefined, first));
   return headers ? [[...STAGE_LETTERS], counts] : [counts];
@@ -114,17 +118,26 @@ function twoSnapshots(stageStart: unknown, stageEnd: unknown, blankCode?: number
   return [stageColumn(a, blankCode, first), stageColumn(b, blankCode, first)];
 }
 
+/** Parameters of AIPL.FLOW and AIPL.DEEPEN. */
+export const AIPL_PAIR_PARAMS = [
+  { name: "stage_start", type: "range" },
+  { name: "stage_end", type: "range" },
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
 /** `DTC.AIPL.FLOW(stage_start, stage_end, [with_headers])` → 5×5 (6×6 with labels). */
-export function aiplFlowExcel(stageStart: unknown, stageEnd: unknown, withHeaders: unknown): Cell[][] {
-  const headers = optFlag(withHeaders, "with_headers");
-  const m: Cell[][] = aiplFlow(...twoSnapshots(stageStart, stageEnd, STAGE_BLANK));
+export function aiplFlowExcel(...args: unknown[]): Cell[][] {
+  const p = bind(AIPL_PAIR_PARAMS, args);
+  const headers = p.with_headers;
+  const m: Cell[][] = aiplFlow(...twoSnapshots(p.stage_start, p.stage_end, STAGE_BLANK));
   if (!headers) return m;
   return [["", ...FLOW_LABELS], ...m.map((row, r) => [FLOW_LABELS[r], ...row])];
 }
 
 /** `DTC.AIPL.DEEPEN(stage_start, stage_end, [with_headers])` → [[A, I, P]]. */
-export function aiplDeepenExcel(stageStart: unknown, stageEnd: unknown, withHeaders: unknown): Cell[][] {
-  const headers = optFlag(withHeaders, "with_headers");
-  const rates = aiplDeepen(...twoSnapshots(stageStart, stageEnd));
+export function aiplDeepenExcel(...args: unknown[]): Cell[][] {
+  const p = bind(AIPL_PAIR_PARAMS, args);
+  const headers = p.with_headers;
+  const rates = aiplDeepen(...twoSnapshots(p.stage_start, p.stage_end));
   return headers ? [["A", "I", "P"], rates] : [rates];
 }

@@ -2,7 +2,7 @@
  * CLV: the value of a customer as a discounted sum of future margins (docs/functions.md, DTC.CLV).
  */
 import { fail, invalid, type Cell } from "../excel/errors";
-import { num, optInt } from "../excel/coerce";
+import { bind, type Param } from "../excel/params";
 
 /**
  * Customer lifetime value.
@@ -40,10 +40,17 @@ export function clv(margin: number, retention: number, discountRate: number, per
  * customer has a negative margin), retention a rate in [0, 1], discount_rate ≥ 0, periods a
  * whole number ≥ 1 or omitted for the infinite sum.
  */
-export function clvExcel(margin: unknown, retention: unknown, discountRate: unknown, periods: unknown): Cell {
-  const m = num(margin, "margin");
-  const r = num(retention, "retention", "rate");
-  const d = num(discountRate, "discount_rate");
+export const CLV_PARAMS = [
+  { name: "margin", type: "number" },
+  { name: "retention", type: "number", domain: "rate" },
+  { name: "discount_rate", type: "number" },
+  { name: "periods", type: "whole", min: 1, optional: true },
+] as const satisfies readonly Param[];
+
+export function clvExcel(...args: unknown[]): Cell {
+  const p = bind(CLV_PARAMS, args);
+  const d = p.discount_rate;
+  // (Its own message "must be ≥ 0": a rate, not an amount.)
   if (d < 0) invalid("outOfRange", { arg: "discount_rate" }, { value: d, range: "≥ 0" });
-  return clv(m, r, d, optInt(periods, "periods", 1));
+  return clv(p.margin, p.retention, d, p.periods);
 }

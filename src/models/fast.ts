@@ -13,9 +13,10 @@
  */
 import { invalid, ratio, type Cell } from "../excel/errors";
 import {
-  flagCode, flagColumn, headerRows, num, numbers, sameLength, stageCode, stageColumn, validFlag, validStage, vec, type Vec,
+  asColumn, flagCode, flagColumn, headerRows, isEmpty, sameLength, stageCode, stageColumn, validFlag, validStage, vec, type Vec,
 } from "../excel/coerce";
 import { STAGE_COLUMN_NAMES } from "./aipl";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
 /** The FAST indicators in output order. */
@@ -58,11 +59,6 @@ export function fast(c: FastCounts): Cell[] {
   ];
 }
 
-/** A vector's cells as a column (n rows × 1 cell); a row vector (at most 16,384 cells in Excel) is copied. */
-function asColumn(v: Vec): readonly (readonly unknown[])[] {
-  return v.isRow ? v.data[0].map((c) => [c]) : v.data;
-}
-
 /**
  * Count FAST's inputs from one row per consumer, in one pass over the raw Excel columns.
  *
@@ -96,10 +92,10 @@ export function fastRowCounts(start: Vec, end: Vec, member: Vec, active: Vec, fi
     const t = da[i][0];
     // A row of four blank cells (the tail of a whole-column reference) counts nothing.
     if (x === "" && y === "" && m === "" && t === "") continue;
-    const a = x === "" || x === null || x === undefined ? 0 : stageCode(x);
-    const b = y === "" || y === null || y === undefined ? 0 : stageCode(y);
-    const f = m === true ? 1 : m === "" || m === null || m === undefined || m === false ? 0 : flagCode(m);
-    const g = t === true ? 1 : t === "" || t === null || t === undefined || t === false ? 0 : flagCode(t);
+    const a = isEmpty(x) ? 0 : stageCode(x);
+    const b = isEmpty(y) ? 0 : stageCode(y);
+    const f = m === true ? 1 : isEmpty(m) || m === false ? 0 : flagCode(m);
+    const g = t === true ? 1 : isEmpty(t) || t === false ? 0 : flagCode(t);
     if ((a | b | f | g) < 0) failColumns(start, end, member, active, first);
     s[a]++;
     e[b]++;
@@ -135,18 +131,23 @@ function failColumns(start: Vec, end: Vec, member: Vec, active: Vec, first: numb
  * Every value is a count (≥ 0); `advanced` may not exceed the start count of A + I + P (L
  * cannot rise) and `active_members` may not exceed `members` (`#VALUE!` naming the argument).
  */
-export function fastExcel(
-  aiplStart: unknown,
-  aiplEnd: unknown,
-  advanced: unknown,
-  members: unknown,
-  activeMembers: unknown,
-): Cell[] {
-  const start = numbers(aiplStart, "aipl_start", 4, "count");
-  const end = numbers(aiplEnd, "aipl_end", 4, "count");
-  const adv = num(advanced, "advanced", "count");
-  const mem = num(members, "members", "count");
-  const act = num(activeMembers, "active_members", "count");
+export const FAST_PARAMS = [
+  { name: "aipl_start", type: "numbers", count: 4, domain: "count" },
+  { name: "aipl_end", type: "numbers", count: 4, domain: "count" },
+  { name: "advanced", type: "number", domain: "count" },
+  { name: "members", type: "number", domain: "count" },
+  { name: "active_members", type: "number", domain: "count" },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function fastExcel(...args: unknown[]): Cell[] {
+  const p = bind(FAST_PARAMS, args);
+  const start = p.aipl_start;
+  const end = p.aipl_end;
+  const adv = p.advanced;
+  const mem = p.members;
+  const act = p.active_members;
   const canRise = start[0] + start[1] + start[2];
   if (adv > canRise) invalid("exceedsAIP", { arg: "advanced" }, { value: adv, other: "aipl_start", limit: canRise });
   if (act > mem) invalid("exceedsArg", { arg: "active_members" }, { value: act, other: "members", limit: mem });
@@ -159,12 +160,22 @@ export function fastExcel(
  * so whole-column references work, and a header row (the sheet's, brought along by `B:B`) is
  * skipped.
  */
-export function fastRowsExcel(stageStart: unknown, stageEnd: unknown, isMember: unknown, isActive: unknown): Cell[] {
+export const FAST_ROWS_PARAMS = [
+  { name: "stage_start", type: "range" },
+  { name: "stage_end", type: "range" },
+  { name: "is_member", type: "range" },
+  { name: "is_active", type: "range" },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function fastRowsExcel(...args: unknown[]): Cell[] {
+  const p = bind(FAST_ROWS_PARAMS, args);
   const cols = [
-    vec(stageStart, "stage_start"),
-    vec(stageEnd, "stage_end"),
-    vec(isMember, "is_member"),
-    vec(isActive, "is_active"),
+    vec(p.stage_start, "stage_start"),
+    vec(p.stage_end, "stage_end"),
+    vec(p.is_member, "is_member"),
+    vec(p.is_active, "is_active"),
   ];
   sameLength(cols);
   const first = headerRows([

@@ -12,7 +12,7 @@
  * | CLV | 角色关系价值 | GMV of holders in the period ÷ holders at the end |
  */
 import { invalid, ratio, type Cell } from "../excel/errors";
-import { num } from "../excel/coerce";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
 /** The FAST+ indicators in output order. */
@@ -59,19 +59,24 @@ export function fastPlus(x: FastPlusInputs): Cell[] {
  * exceed `holders_start` (only start holders can deepen), `engaged` may not exceed
  * `holders_end` (it is a subset of them).
  */
-export function fastPlusExcel(
-  holdersStart: unknown,
-  holdersEnd: unknown,
-  deepened: unknown,
-  engaged: unknown,
-  holderGmv: unknown,
-): Cell[] {
+export const FASTPLUS_PARAMS = [
+  { name: "holders_start", type: "number", domain: "count" },
+  { name: "holders_end", type: "number", domain: "count" },
+  { name: "deepened", type: "number", domain: "count" },
+  { name: "engaged", type: "number", domain: "count" },
+  { name: "holder_gmv", type: "number", domain: "count" },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function fastPlusExcel(...args: unknown[]): Cell[] {
+  const p = bind(FASTPLUS_PARAMS, args);
   const x: FastPlusInputs = {
-    holdersStart: num(holdersStart, "holders_start", "count"),
-    holdersEnd: num(holdersEnd, "holders_end", "count"),
-    deepened: num(deepened, "deepened", "count"),
-    engaged: num(engaged, "engaged", "count"),
-    holderGmv: num(holderGmv, "holder_gmv", "count"),
+    holdersStart: p.holders_start,
+    holdersEnd: p.holders_end,
+    deepened: p.deepened,
+    engaged: p.engaged,
+    holderGmv: p.holder_gmv,
   };
   if (x.deepened > x.holdersStart) {
     invalid("exceedsArg", { arg: "deepened" }, { value: x.deepened, other: "holders_start", limit: x.holdersStart });

@@ -19,10 +19,11 @@
  */
 import { invalid, type Cell } from "../excel/errors";
 import {
-  headerRows, idText, isBlank, isVoid, numbers, optNum, parseNumber, refuseObject, sameLength, validId, validNumber, vec, whereAt,
+  asColumn, checkDomain, headerRows, idText, isBlank, isEmpty, isVoid, parseNumber, refuseObject, sameLength, validId, validNumber, vec, whereAt,
   type Vec,
 } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import { show } from "../excel/messages";
 
 /** The GROW indicators in output order. */
@@ -165,10 +166,7 @@ export interface GrowRowCounts {
   widen: number;
 }
 
-/** `x === "" || x === null || x === undefined`: the cheap test for an empty cell. */
-function empty(x: unknown): boolean {
-  return x === "" || x === null || x === undefined;
-}
+const empty = isEmpty;
 
 /** True when three cells are each blank or the number 0 (with a 0 or blank fourth: a void row). */
 function zeroRest(a: unknown, b: unknown, c: unknown): boolean {
@@ -184,10 +182,6 @@ function enlarge(a: Int32Array, at: number, max: number): Int32Array {
   return b;
 }
 
-/** A vector's cells as a column (`cells[i][0]`); a row vector (≤ 16,384 cells) is copied once. */
-function columnCells(v: Vec): readonly (readonly unknown[])[] {
-  return v.isRow ? v.data[0].map((x) => [x]) : v.data;
-}
 
 /**
  * Period code of row `i` whose period cell `p` is not the number 0 or 1: 0 or 1 for a number
@@ -208,8 +202,7 @@ function slowAmount(vg: Vec, i: number, g: unknown): number {
   if (isBlank(g)) invalid("required", whereAt(vg, i));
   const x = parseNumber(g);
   if (x === undefined) invalid("notNumber", whereAt(vg, i), { value: show(g) });
-  if (x < 0) invalid("notNonNegative", whereAt(vg, i), { value: x });
-  return x;
+  return checkDomain(x, "nonNegative", whereAt(vg, i));
 }
 
 /**
@@ -238,10 +231,10 @@ function slowAmount(vg: Vec, i: number, g: unknown): number {
  */
 export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first = 0): GrowRowCounts {
   const n = sameLength([vp, vc, vk, vg]);
-  const P = columnCells(vp);
-  const C = columnCells(vc);
-  const K = columnCells(vk);
-  const G = columnCells(vg);
+  const P = asColumn(vp);
+  const C = asColumn(vc);
+  const K = asColumn(vk);
+  const G = asColumn(vg);
   const customers = new IdCodes();
   const categories = new IdCodes();
 
@@ -369,11 +362,19 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first = 0): Gr
  * [buyers, orders, gmv], all > 0 (`#VALUE!` naming the cell: LMDI needs positive values);
  * `new_gmv` (W) defaults to 0 and must be ≥ 0.
  */
-export function growExcel(base: unknown, current: unknown, newGmv: unknown): Cell[] {
-  const [b0, o0, v0] = numbers(base, "base", 3, "positive");
-  const [b1, o1, v1] = numbers(current, "current", 3, "positive");
-  const w = optNum(newGmv, "new_gmv", "any", 0);
-  if (w < 0) invalid("notNonNegative", { arg: "new_gmv" }, { value: w });
+export const GROW_PARAMS = [
+  { name: "base", type: "numbers", count: 3, domain: "positive" },
+  { name: "current", type: "numbers", count: 3, domain: "positive" },
+  { name: "new_gmv", type: "number", domain: "nonNegative", optional: true, default: 0 },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function growExcel(...args: unknown[]): Cell[] {
+  const p = bind(GROW_PARAMS, args);
+  const [b0, o0, v0] = p.base;
+  const [b1, o1, v1] = p.current;
+  const w = p.new_gmv;
   return grow({ buyers: b0, orders: o0, gmv: v0 }, { buyers: b1, orders: o1, gmv: v1 }, w);
 }
 
@@ -384,8 +385,18 @@ export function growExcel(base: unknown, current: unknown, newGmv: unknown): Cel
  * `#VALUE!`: no base-period order (`period`), no current order in a like-for-like category
  * (`period`), or a like-for-like GMV of 0 in either period (`gmv`).
  */
-export function growRowsExcel(period: unknown, customer: unknown, category: unknown, gmv: unknown): Cell[] {
-  const cols = [vec(period, "period"), vec(customer, "customer"), vec(category, "category"), vec(gmv, "gmv")] as const;
+export const GROW_ROWS_PARAMS = [
+  { name: "period", type: "range" },
+  { name: "customer", type: "range" },
+  { name: "category", type: "range" },
+  { name: "gmv", type: "range" },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function growRowsExcel(...args: unknown[]): Cell[] {
+  const p = bind(GROW_ROWS_PARAMS, args);
+  const cols = [vec(p.period, "period"), vec(p.customer, "customer"), vec(p.category, "category"), vec(p.gmv, "gmv")] as const;
   sameLength(cols);
   const first = headerRows([
     { vec: cols[0], valid: validPeriod, names: GROW_COLUMN_NAMES.period },

@@ -21,10 +21,10 @@
  */
 import { median } from "simple-statistics";
 import { invalid, notAvailable, ratio, type Cell } from "../excel/errors";
-import { at, cellNumber, grid, isBlank, MAX_ROWS, optionText, scalarOf, vec, whereAt } from "../excel/coerce";
+import { at, cellNumber, grid, isBlank, MAX_ROWS, vec, whereAt } from "../excel/coerce";
 import { blankRow } from "../excel/table";
 import type { Indicator } from "../excel/indicators";
-import { show } from "../excel/messages";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 
 /** The NEO dimensions in output order. */
 export const NEO_INDICATORS: Indicator[] = [
@@ -40,12 +40,6 @@ export const NEO_SUBS = 9;
 export type NeoMethod = "index" | "percentile";
 
 /** Accepted spellings of `method` (trimmed, case-insensitive). */
-const METHODS = new Map<string, NeoMethod>([
-  ["index", "index"],
-  ["指数", "index"],
-  ["percentile", "percentile"],
-  ["百分位", "percentile"],
-]);
 
 /**
  * Score of one sub-indicator, or `undefined` when it is left out.
@@ -156,31 +150,38 @@ function weightValues(arg: unknown): number[] {
   const out: number[] = [];
   for (let i = 0; i < NEO_SUBS; i++) {
     const x = at(v, i);
-    const w = isBlank(x) ? 1 : cellNumber(x, whereAt(v, i));
-    if (w < 0) invalid("notNonNegative", whereAt(v, i), { value: w });
-    out.push(w);
+    out.push(isBlank(x) ? 1 : cellNumber(x, whereAt(v, i), "nonNegative"));
   }
   return out;
 }
 
-/** `method`: "index" (default) or "percentile"; anything else is `#VALUE!`. */
-function methodOf(arg: unknown): NeoMethod {
-  const s = optionText(arg, "method");
-  if (s === undefined) return "index";
-  const m = METHODS.get(s);
-  if (m === undefined) invalid("notOneOf", { arg: "method" }, { value: show(scalarOf(arg, "method")), list: '"index", "percentile"' });
-  return m;
-}
 
 /**
  * `DTC.NEO(brand, peers, [weights], [method])` → [N, E, O].
  * `brand`: 1×9 (or 9×1), blank = not available; `peers`: m×9, m ≥ 1, blanks allowed;
  * `weights`: 1×9, each ≥ 0, default 1; `method`: "index" (default) or "percentile".
  */
-export function neoExcel(brand: unknown, peers: unknown, weights: unknown, method: unknown): Cell[] {
-  const b = brandValues(brand);
-  const p = peerColumns(peers);
-  const w = weightValues(weights);
-  return neo(b, p, w, methodOf(method));
+export const NEO_PARAMS = [
+  { name: "brand", type: "range" },
+  { name: "peers", type: "range" },
+  { name: "weights", type: "range", optional: true },
+  {
+    name: "method",
+    type: "option",
+    values: { index: "index", 指数: "index", percentile: "percentile", 百分位: "percentile" },
+    list: '"index", "percentile"',
+    default: "index",
+    optional: true,
+  },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function neoExcel(...args: unknown[]): Cell[] {
+  const a = bind(NEO_PARAMS, args);
+  const b = brandValues(a.brand);
+  const p = peerColumns(a.peers);
+  const w = weightValues(a.weights);
+  return neo(b, p, w, a.method as NeoMethod);
 }
 

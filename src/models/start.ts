@@ -14,7 +14,7 @@
  * | INTERACTION | 深度互动 | interacted ÷ reached |
  */
 import { invalid, ratio, type Cell } from "../excel/errors";
-import { num } from "../excel/coerce";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
 /** The START indicators in output order. */
@@ -56,19 +56,24 @@ export function start(x: StartInputs): Cell[] {
  * `DTC.START(reached, interacted, seeded, traffic, transacted)`: all counts ≥ 0, and each of
  * `interacted`, `seeded`, `traffic`, `transacted` at most `reached` (`#VALUE!` naming it).
  */
-export function startExcel(
-  reached: unknown,
-  interacted: unknown,
-  seeded: unknown,
-  traffic: unknown,
-  transacted: unknown,
-): Cell[] {
+export const START_PARAMS = [
+  { name: "reached", type: "number", domain: "count" },
+  { name: "interacted", type: "number", domain: "count" },
+  { name: "seeded", type: "number", domain: "count" },
+  { name: "traffic", type: "number", domain: "count" },
+  { name: "transacted", type: "number", domain: "count" },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function startExcel(...args: unknown[]): Cell[] {
+  const p = bind(START_PARAMS, args);
   const x: StartInputs = {
-    reached: num(reached, "reached", "count"),
-    interacted: num(interacted, "interacted", "count"),
-    seeded: num(seeded, "seeded", "count"),
-    traffic: num(traffic, "traffic", "count"),
-    transacted: num(transacted, "transacted", "count"),
+    reached: p.reached,
+    interacted: p.interacted,
+    seeded: p.seeded,
+    traffic: p.traffic,
+    transacted: p.transacted,
   };
   for (const arg of ["interacted", "seeded", "traffic", "transacted"] as const) {
     if (x[arg] > x.reached) invalid("exceedsArg", { arg }, { value: x[arg], other: "reached", limit: x.reached });

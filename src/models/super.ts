@@ -14,8 +14,9 @@
  * missing is `#N/A` naming the column, a ratio whose denominator is 0 is `#DIV/0!`.
  */
 import { invalid, notAvailable, ratio, type Cell, type CellError } from "../excel/errors";
-import { flagCode, isBlank, optNum, parseNumber } from "../excel/coerce";
+import { flagCode, isBlank, isEmpty, parseNumber } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import { show } from "../excel/messages";
 import { blankRow, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 
@@ -393,7 +394,7 @@ export function skuTotals(t: Table): SkuTotals {
     onTime += ot;
     if (jn >= 0) {
       const f = line[jn];
-      if (f === "" || f === null || f === undefined || f === false) continue;
+      if (isEmpty(f) || f === false) continue;
       if (f !== lastFlag) {
         lastCode = slowFlag(t, i, f);
         lastFlag = f;
@@ -423,8 +424,14 @@ export function skuTotals(t: Table): SkuTotals {
  * `DTC.SUPER(skus, [star_share])` → [S, U, P, E, R]. `star_share` in (0, 1], default 0.8.
  * A table without data rows is `#VALUE!` (there is no SKU to measure).
  */
-export function superExcel(skus: unknown, starShare: unknown): Cell[] {
-  const share = optNum(starShare, "star_share", "any", DEFAULT_STAR_SHARE);
-  if (!(share > 0 && share <= 1)) invalid("notShare", { arg: "star_share" }, { value: share });
-  return superRow(skuTotals(readTable(skus, "skus", SUPER_COLUMNS)), share);
+export const SUPER_PARAMS = [
+  { name: "skus", type: "range" },
+  { name: "star_share", type: "number", domain: "share", optional: true, default: DEFAULT_STAR_SHARE },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function superExcel(...args: unknown[]): Cell[] {
+  const p = bind(SUPER_PARAMS, args);
+  return superRow(skuTotals(readTable(p.skus, "skus", SUPER_COLUMNS)), p.star_share);
 }

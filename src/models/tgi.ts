@@ -6,7 +6,8 @@
  * again as common.
  */
 import { CellError, invalid, ratio, type Cell, type Where } from "../excel/errors";
-import { cellNumber, dims, grid, isBlank, num, scalarOf } from "../excel/coerce";
+import { cellNumber, dims, grid } from "../excel/coerce";
+import { bind, type Param } from "../excel/params";
 
 /**
  * TGI of one segment from its two shares.
@@ -43,15 +44,14 @@ function segments(arg: unknown, name: string): number[][] {
 }
 
 /** A total: the given positive number, or the sum of its segments when blank or omitted. */
-function totalOf(arg: unknown, name: string, seg: number[][], segName: string): number {
-  if (isBlank(scalarOf(arg, name))) return seg.reduce((s, line) => line.reduce((t, x) => t + x, s), 0);
-  const t = num(arg, name, "positive");
+function totalOf(given: number | undefined, name: string, seg: number[][], segName: string): number {
+  if (given === undefined) return seg.reduce((s, line) => line.reduce((t, x) => t + x, s), 0);
   seg.forEach((line, r) =>
     line.forEach((x, c) => {
-      if (x > t) invalid("exceedsArg", placeIn(segName, seg.length, line.length, r, c), { value: x, other: name, limit: t });
+      if (x > given) invalid("exceedsArg", placeIn(segName, seg.length, line.length, r, c), { value: x, other: name, limit: given });
     }),
   );
-  return t;
+  return given;
 }
 
 /**
@@ -61,12 +61,19 @@ function totalOf(arg: unknown, name: string, seg: number[][], segName: string): 
  * their shape (a scalar for two scalars). A blank total is the sum of its segment range; a
  * given total must be > 0 and at least every segment of its side (a segment is part of it).
  */
-export function tgiExcel(
-  brandSegment: unknown,
-  industrySegment: unknown,
-  brandTotal: unknown,
-  industryTotal: unknown,
-): Cell | Cell[][] {
+export const TGI_PARAMS = [
+  { name: "brand_segment", type: "range" },
+  { name: "industry_segment", type: "range" },
+  { name: "brand_total", type: "number", domain: "positive", optional: true },
+  { name: "industry_total", type: "number", domain: "positive", optional: true },
+] as const satisfies readonly Param[];
+
+export function tgiExcel(...args: unknown[]): Cell | Cell[][] {
+  const p = bind(TGI_PARAMS, args);
+  const brandSegment = p.brand_segment;
+  const industrySegment = p.industry_segment;
+  const brandTotal = p.brand_total;
+  const industryTotal = p.industry_total;
   const db = dims(brandSegment);
   const di = dims(industrySegment);
   if (db.rows !== di.rows || db.cols !== di.cols) {

@@ -30,7 +30,8 @@
  * the subtractions) counts as 0, so it cannot buy a spurious extra consumer in the next row.
  */
 import { invalid, type Cell } from "../excel/errors";
-import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, num, optFlag, optionText, scalarOf, STAGE_LETTERS } from "../excel/coerce";
+import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, STAGE_LETTERS } from "../excel/coerce";
+import { bind, WITH_HEADERS, type Param } from "../excel/params";
 import { orderByKey, personsNeeded } from "../excel/round";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { show } from "../excel/messages";
@@ -290,13 +291,6 @@ export const GTA_COLUMNS: readonly ColumnSpec[] = [
   { key: "capacity", aliases: ["可增量"] },
 ];
 
-/** Values of `output` (lower case, trimmed) → plan (false) or summary (true). */
-const OUTPUTS = new Map<string, boolean>([
-  ["plan", false],
-  ["计划", false],
-  ["summary", true],
-  ["汇总", true],
-]);
 
 /** Read the stage of a crowd row: A, I, P or L; outside AIPL or blank is `#VALUE!`. */
 function rowStage(t: Table, i: number): GtaStage {
@@ -320,10 +314,10 @@ export function gtaRows(crowds: unknown): GtaRow[] {
       crowd: cellLabel(cellOf(t, i, "crowd"), whereIn(t, i, "crowd")),
       count: cellNumber(cellOf(t, i, "count"), whereIn(t, i, "count"), "count"),
       conversion: cellNumber(cellOf(t, i, "conversion"), whereIn(t, i, "conversion"), "rate"),
-      aov: nonNegative(cellNumber(cellOf(t, i, "aov"), whereIn(t, i, "aov")), t, i, "aov"),
+      aov: cellNumber(cellOf(t, i, "aov"), whereIn(t, i, "aov"), "nonNegative"),
     };
-    const cost = cellNumberOpt(cellOf(t, i, "cost"), whereIn(t, i, "cost"));
-    if (cost !== undefined) row.cost = nonNegative(cost, t, i, "cost");
+    const cost = cellNumberOpt(cellOf(t, i, "cost"), whereIn(t, i, "cost"), "nonNegative");
+    if (cost !== undefined) row.cost = cost;
     const capacity = cellNumberOpt(cellOf(t, i, "capacity"), whereIn(t, i, "capacity"), "count");
     if (capacity !== undefined) row.capacity = capacity;
     out[k] = row;
@@ -331,10 +325,6 @@ export function gtaRows(crowds: unknown): GtaRow[] {
   return out;
 }
 
-function nonNegative(x: number, t: Table, i: number, key: string): number {
-  if (x < 0) invalid("notNonNegative", whereIn(t, i, key), { value: x });
-  return x;
-}
 
 /**
  * `DTC.GTA(target_gmv, crowds, [output], [with_headers])`.
@@ -342,19 +332,25 @@ function nonNegative(x: number, t: Table, i: number, key: string): number {
  * `target_gmv` ≥ 0; `crowds` header-mapped or positional ({@link GTA_COLUMNS}); `output`
  * "plan" (default, also 计划) or "summary" (also 汇总), anything else `#VALUE!`.
  */
-export function gtaExcel(targetGmv: unknown, crowds: unknown, output: unknown, withHeaders: unknown): Cell[][] {
-  const target = num(targetGmv, "target_gmv");
-  if (target < 0) invalid("notNonNegative", { arg: "target_gmv" }, { value: target });
-  const o = optionText(output, "output");
-  let summary = false;
-  if (o !== undefined) {
-    const s = OUTPUTS.get(o);
-    if (s === undefined) invalid("notOneOf", { arg: "output" }, { value: show(scalarOf(output, "output")), list: '"plan", "summary"' });
-    summary = s;
-  }
-  const headers = optFlag(withHeaders, "with_headers");
-  const res = gta(target, gtaRows(crowds));
-  if (summary) {
+export const GTA_PARAMS = [
+  { name: "target_gmv", type: "number", domain: "nonNegative" },
+  { name: "crowds", type: "range" },
+  {
+    name: "output",
+    type: "option",
+    values: { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary" },
+    list: '"plan", "summary"',
+    default: "plan",
+    optional: true,
+  },
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function gtaExcel(...args: unknown[]): Cell[][] {
+  const p = bind(GTA_PARAMS, args);
+  const headers = p.with_headers;
+  const res = gta(p.target_gmv, gtaRows(p.crowds));
+  if (p.output === "summary") {
     const row: Cell[] = gtaSummaryRow(res.summary);
     return headers ? [[...GTA_SUMMARY_COLUMNS], row] : [row];
   }

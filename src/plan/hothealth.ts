@@ -16,6 +16,7 @@
 import { invalid, isCellError, ratio, type Cell, type CellError } from "../excel/errors";
 import { at, cellNumber, vec, whereAt, type Domain } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
+import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 
 /** The HOTHEALTH indicators in output order. COST and CONVERSION share the letter C. */
 export const HOTHEALTH_INDICATORS: Indicator[] = [
@@ -76,20 +77,18 @@ export function hothealth(actual: HotActual, plan: HotTargets): Cell[] {
 
 // --- Excel entry ------------------------------------------------------------------------------
 
-const ACTUAL_DOMAINS: Domain[] = ["count", "count", "any", "any", "count"];
-const PLAN_DOMAINS: Domain[] = ["count", "rate", "any", "rate"];
+/** Domains of the cells of `actual` and `plan`: counts, amounts (spend, GMV ≥ 0) and rates. */
+const ACTUAL_DOMAINS: Domain[] = ["count", "count", "nonNegative", "nonNegative", "count"];
+const PLAN_DOMAINS: Domain[] = ["count", "rate", "nonNegative", "rate"];
 
-/** Exactly `domains.length` numbers of a 1×n or n×1 argument; "any" here means ≥ 0 (amounts). */
+/** Exactly `domains.length` numbers of a 1×n or n×1 argument, each in its domain. */
 function values(arg: unknown, name: string, domains: readonly Domain[]): number[] {
   const v = vec(arg, name);
   const n = domains.length;
   if (v.n !== n) invalid("wrongCount", { arg: name }, { expected: n, actual: v.n });
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const where = whereAt(v, i);
-    const x = cellNumber(at(v, i), where, domains[i]);
-    if (domains[i] === "any" && x < 0) invalid("notNonNegative", where, { value: x });
-    out[i] = x;
+    out[i] = cellNumber(at(v, i), whereAt(v, i), domains[i]);
   }
   return out;
 }
@@ -100,7 +99,15 @@ function values(arg: unknown, name: string, domains: readonly Domain[]): number[
  * Counts and amounts ≥ 0, precision and conversion in [0, 1], reached_in_target_crowds ≤
  * reached; anything else is `#VALUE!` naming the cell.
  */
-export function hothealthExcel(actual: unknown, plan: unknown): Cell[] {
+export const HOTHEALTH_PARAMS = [
+  { name: "actual", type: "range" },
+  { name: "plan", type: "range" },
+  INDICATOR,
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+export function hothealthExcel(...args: unknown[]): Cell[] {
+  const { actual, plan } = bind(HOTHEALTH_PARAMS, args);
   const a = values(actual, "actual", ACTUAL_DOMAINS);
   const p = values(plan, "plan", PLAN_DOMAINS);
   if (a[1] > a[0]) {

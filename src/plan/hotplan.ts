@@ -21,7 +21,8 @@
  * every crowd. A TOTAL row sums each column.
  */
 import { invalid, type Cell } from "../excel/errors";
-import { cellLabel, cellNumber, grid, num, optFlag, optNum } from "../excel/coerce";
+import { cellLabel, cellNumber, grid } from "../excel/coerce";
+import { bind, WITH_HEADERS, type Bound, type Param } from "../excel/params";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { personsNeeded } from "../excel/round";
 
@@ -163,8 +164,7 @@ function namedWeights(arg: unknown, name: string, specs: readonly ColumnSpec[]):
   for (let k = 0; k < t.rows.length; k++) {
     const i = t.rows[k];
     names[k] = cellLabel(cellOf(t, i, "name"), whereIn(t, i, "name"));
-    const w = cellNumber(cellOf(t, i, wkey), whereIn(t, i, wkey));
-    if (w < 0) invalid("notNonNegative", whereIn(t, i, wkey), { value: w });
+    const w = cellNumber(cellOf(t, i, wkey), whereIn(t, i, wkey), "nonNegative");
     weights[k] = w;
     sum += w;
   }
@@ -174,10 +174,7 @@ function namedWeights(arg: unknown, name: string, specs: readonly ColumnSpec[]):
 
 /** A funnel rate in (0, 1]. */
 function funnelRate(t: Table, i: number, key: string): number {
-  const where = whereIn(t, i, key);
-  const x = cellNumber(cellOf(t, i, key), where);
-  if (!(x > 0 && x <= 1)) invalid("notShare", where, { value: x });
-  return x;
+  return cellNumber(cellOf(t, i, key), whereIn(t, i, key), "share");
 }
 
 /** The funnel: 1 row shared by all `crowdCount` crowds, or exactly one row per crowd. */
@@ -200,27 +197,35 @@ function funnelRows(arg: unknown, crowdCount: number): { i_to_p: number; a_to_i:
 }
 
 /** Coerce the raw arguments of `DTC.HOTPLAN` to a {@link HotplanInput}. */
-export function hotplanInput(
-  targetGmv: unknown,
-  price: unknown,
-  phases: unknown,
-  crowds: unknown,
-  funnel: unknown,
-  unitsPerBuyer: unknown,
-  costRatio: unknown,
-): HotplanInput {
-  const target = num(targetGmv, "target_gmv");
-  if (target < 0) invalid("notNonNegative", { arg: "target_gmv" }, { value: target });
-  const p = num(price, "price", "positive");
-  const ph = namedWeights(phases, "phases", PHASE_COLUMNS);
-  const cr = namedWeights(crowds, "crowds", CROWD_COLUMNS);
-  const f = funnelRows(funnel, cr.names.length);
-  const upb = optNum(unitsPerBuyer, "units_per_buyer", "positive", 1);
-  const cost = optNum(costRatio, "cost_ratio", "any", 0);
-  if (cost < 0) invalid("notNonNegative", { arg: "cost_ratio" }, { value: cost });
+export const HOTPLAN_PARAMS = [
+  { name: "target_gmv", type: "number", domain: "nonNegative" },
+  { name: "price", type: "number", domain: "positive" },
+  { name: "phases", type: "range" },
+  { name: "crowds", type: "range" },
+  { name: "funnel", type: "range" },
+  { name: "units_per_buyer", type: "number", domain: "positive", optional: true, default: 1 },
+  { name: "cost_ratio", type: "number", domain: "nonNegative", optional: true, default: 0 },
+  WITH_HEADERS,
+] as const satisfies readonly Param[];
+
+/**
+ * Coerce the raw arguments of `DTC.HOTPLAN` (in {@link HOTPLAN_PARAMS} order; `with_headers`
+ * may be left off) to a {@link HotplanInput}.
+ */
+export function hotplanInput(...args: unknown[]): HotplanInput {
+  return inputOf(bind(HOTPLAN_PARAMS, args));
+}
+
+function inputOf(p: Bound<typeof HOTPLAN_PARAMS>): HotplanInput {
+  // Scalars are bound first, in argument order, then the tables are read.
+  const ph = namedWeights(p.phases, "phases", PHASE_COLUMNS);
+  const cr = namedWeights(p.crowds, "crowds", CROWD_COLUMNS);
+  const f = funnelRows(p.funnel, cr.names.length);
+  const upb = p.units_per_buyer;
+  const cost = p.cost_ratio;
   return {
-    target_gmv: target,
-    price: p,
+    target_gmv: p.target_gmv,
+    price: p.price,
     phases: ph.names.map((name, k) => ({ name, weight: ph.weights[k] })),
     crowds: cr.names.map((name, k) => ({ name, share: cr.weights[k] })),
     funnel: f,
@@ -237,18 +242,9 @@ export function hotplanInput(
  * {@link CROWD_COLUMNS}); so may `funnel` ({@link FUNNEL_COLUMNS}), which otherwise must be
  * exactly 2 columns wide. All-blank rows are skipped.
  */
-export function hotplanExcel(
-  targetGmv: unknown,
-  price: unknown,
-  phases: unknown,
-  crowds: unknown,
-  funnel: unknown,
-  unitsPerBuyer: unknown,
-  costRatio: unknown,
-  withHeaders: unknown,
-): Cell[][] {
-  const headers = optFlag(withHeaders, "with_headers");
-  const table = hotplanTable(hotplan(hotplanInput(targetGmv, price, phases, crowds, funnel, unitsPerBuyer, costRatio)));
-  if (headers) table.unshift([...HOTPLAN_COLUMNS]);
+export function hotplanExcel(...args: unknown[]): Cell[][] {
+  const p = bind(HOTPLAN_PARAMS, args);
+  const table = hotplanTable(hotplan(inputOf(p)));
+  if (p.with_headers) table.unshift([...HOTPLAN_COLUMNS]);
   return table;
 }

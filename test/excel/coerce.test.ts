@@ -1,9 +1,10 @@
 /* The coercion layer of SPEC section 0, checked value by value against the spec's rules. */
 import { describe, expect, it } from "vitest";
 import {
-  cellNumber, flagCode, flagColumn, isBlank, MAX_ROWS, num, numberColumn, numbers, optFlag, optInt, optNum,
+  cellNumber, flagCode, flagColumn, isBlank, MAX_ROWS, num, numberColumn, numbers, optFlag,
   parseNumber, sameLength, stageCode, stageColumn, vec, idText,
 } from "../../src/excel/coerce";
+import { bind } from "../../src/excel/params";
 import { InputError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 
@@ -57,12 +58,14 @@ describe("Number", () => {
     expect(failure(() => num([[1, 2]], "x")).message).toBe("x: expected 1 values, got 2");
   });
   it("applies defaults to omitted optionals (null)", () => {
-    expect(optNum(null, "new_gmv", "count", 0)).toBe(0);
-    expect(optNum(undefined, "new_gmv", "count", 0)).toBe(0);
-    expect(optNum("12", "new_gmv", "count", 0)).toBe(12);
-    expect(optInt(null, "periods", 1)).toBeUndefined();
-    expect(optInt(3, "periods", 1)).toBe(3);
-    expect(failure(() => optInt(2.5, "periods", 1)).message).toBe("periods: 2.5 must be a whole number ≥ 1");
+    const NEW_GMV = [{ name: "new_gmv", type: "number", domain: "count", optional: true, default: 0 }] as const;
+    expect(bind(NEW_GMV, [null]).new_gmv).toBe(0);
+    expect(bind(NEW_GMV, [undefined]).new_gmv).toBe(0);
+    expect(bind(NEW_GMV, ["12"]).new_gmv).toBe(12);
+    const PERIODS = [{ name: "periods", type: "whole", min: 1, optional: true }] as const;
+    expect(bind(PERIODS, [null]).periods).toBeUndefined();
+    expect(bind(PERIODS, [3]).periods).toBe(3);
+    expect(failure(() => bind(PERIODS, [2.5])).message).toBe("periods: 2.5 must be a whole number ≥ 1");
   });
   it("names row and column inside a range", () => {
     expect(failure(() => cellNumber("x", { arg: "skus", row: 3, col: 2 })).message).toBe('skus row 3 column 2: "x" is not a number');
