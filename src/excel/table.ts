@@ -9,7 +9,7 @@
  * older desktop builds send empty cells) are skipped, so whole-column references work.
  */
 import { invalid, type Where } from "./errors";
-import { basic, grid, isEmptyOrZero, isVoid, MAX_ROWS } from "./coerce";
+import { basic, grid, isEmpty, isVoid, MAX_ROWS } from "./coerce";
 
 /** One documented column of a table parameter. */
 export interface ColumnSpec {
@@ -115,11 +115,21 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
  * desktop builds send the empty cells of a whole-column reference as 0).
  */
 export function blankRow(r: readonly unknown[]): boolean {
+  // The hot loop stays tiny (a whole column of empty rows runs through it); any other cell goes
+  // to the full test.
   for (let j = 0; j < r.length; j++) {
     const c = r[j];
-    if (isEmptyOrZero(c)) continue;
-    // Other numbers, booleans and texts starting with a printable ASCII character are not
-    // blank; only other texts and objects need the full test.
+    if (!(c === "" || c === null || c === undefined || c === 0)) return voidFrom(r, j);
+  }
+  return true;
+}
+
+/** The rest of {@link blankRow} from cell `j` on: every cell blank or 0 by the full test. */
+function voidFrom(r: readonly unknown[], j: number): boolean {
+  for (; j < r.length; j++) {
+    const c = r[j];
+    // Other numbers, booleans and texts starting with a printable ASCII character are not blank.
+    if (c === 0 || isEmpty(c)) continue;
     if (typeof c === "number" || typeof c === "boolean" || (typeof c === "string" && printableFirst(c)) || !isVoid(c)) return false;
   }
   return true;
