@@ -14,7 +14,7 @@
  * whole call is thrown as a `CustomFunctions.Error`, the documented way. A scalar function
  * (CLV) returns its value or its error.
  */
-import { CellError, InputError, type Cell, type ErrorKind } from "../src/excel/errors";
+import { CellError, InputError, type ResultCell, type ErrorKind } from "../src/excel/errors";
 import { formatMessage, languageOf, setLanguage } from "../src/excel/messages";
 import { pickIndicator, type Indicator } from "../src/excel/indicators";
 import { bind, INDICATOR, WITH_HEADERS } from "../src/excel/params";
@@ -49,7 +49,7 @@ export function toExcelError(err: CellError): CustomFunctions.Error {
   return new CustomFunctions.Error(code, formatMessage(err));
 }
 
-function toExcel(v: Cell): ExcelValue {
+function toExcel(v: ResultCell): ExcelValue {
   if (typeof v === "number") {
     return Number.isFinite(v) ? v : toExcelError(new CellError("#NUM!", "notFinite", { what: "result" }));
   }
@@ -77,17 +77,17 @@ function matrix(compute: () => ExcelValue[][]): ExcelValue[][] {
 }
 
 /** A spilling result (matrix) computed by the engine. */
-export function spill(compute: () => Cell[][]): ExcelValue[][] {
+export function spill(compute: () => ResultCell[][]): ExcelValue[][] {
   return matrix(() => compute().map((row) => row.map(toExcel)));
 }
 
 /** A single-value result computed by the engine (a function declared with a scalar result). */
-export function scalar(compute: () => Cell): ExcelValue {
+export function scalar(compute: () => ResultCell): ExcelValue {
   return attempt(() => toExcel(compute()));
 }
 
 /** A matrix result shaped like its arguments (TGI): scalar arguments give `[[value]]`. */
-export function shaped(compute: () => Cell | Cell[][]): ExcelValue[][] {
+export function shaped(compute: () => ResultCell | ResultCell[][]): ExcelValue[][] {
   return matrix(() => {
     const r = compute();
     return Array.isArray(r) ? r.map((row) => row.map(toExcel)) : [[toExcel(r)]];
@@ -105,7 +105,7 @@ export function modelRow(
   defs: readonly Indicator[],
   indicator: unknown,
   withHeaders: unknown,
-  compute: () => Cell[],
+  compute: () => ResultCell[],
 ): ExcelValue[][] {
   return matrix(() => {
     const tail = bind(MODEL_TAIL, [indicator, withHeaders]);

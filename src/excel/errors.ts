@@ -46,7 +46,7 @@ export class InputError extends Error {
 }
 
 /** A result cell: a number, a text label (plan tables), or an error value. */
-export type Cell = number | string | CellError;
+export type ResultCell = number | string | CellError;
 
 /** Throw an {@link InputError} of kind `#VALUE!` (the kind for every fixable input problem). */
 export function invalid(key: MessageKey, where: Where | undefined, params: MessageParams = {}): never {

@@ -5,7 +5,7 @@
  * contact), I (interest: active contact), P (purchased), L (loyal). Stages are coded
  * 1–4 (A–L) and 0 for outside AIPL or blank, by `stageColumn` in `src/excel/coerce.ts`.
  */
-import { ratio, type Cell } from "../excel/errors";
+import { ratio, type ResultCell } from "../excel/errors";
 import { headerRows, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
 import { bind, WITH_HEADERS, type Param } from "../excel/params";
 
@@ -71,7 +71,7 @@ export function aiplFlow(start: Uint8Array, end: Uint8Array): number[][] {
  *
  * @example start A,A,I and end I,A,L → A: 1/2, I: 1/1, P: #DIV/0!
  */
-export function aiplDeepen(start: Uint8Array, end: Uint8Array): Cell[] {
+export function aiplDeepen(start: Uint8Array, end: Uint8Array): ResultCell[] {
   const starters = [0, 0, 0, 0, 0];
   const deepened = [0, 0, 0, 0, 0];
   for (let i = 0; i < start.length; i++) {
@@ -97,12 +97,12 @@ export const STAGE_COLUMN_NAMES = {
  */
 export const AIPL_PARAMS = [{ name: "stages", type: "range" }, WITH_HEADERS] as const satisfies readonly Param[];
 
-export function aiplExcel(...args: unknown[]): Cell[][] {
+export function aiplExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(AIPL_PARAMS, args);
   const headers = p.with_headers;
   const v = vec(p.stages, "stages");
   const first = headerRows([{ vec: v, valid: validStage, names: STAGE_COLUMN_NAMES.stages }]);
-  const counts: Cell[] = aiplCounts(stageColumn(v, undefined, first));
+  const counts: ResultCell[] = aiplCounts(stageColumn(v, undefined, first));
   return headers ? [[...STAGE_LETTERS], counts] : [counts];
 }
 
@@ -126,16 +126,16 @@ export const AIPL_PAIR_PARAMS = [
 ] as const satisfies readonly Param[];
 
 /** `DTC.AIPL.FLOW(stage_start, stage_end, [with_headers])` → 5×5 (6×6 with labels). */
-export function aiplFlowExcel(...args: unknown[]): Cell[][] {
+export function aiplFlowExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(AIPL_PAIR_PARAMS, args);
   const headers = p.with_headers;
-  const m: Cell[][] = aiplFlow(...twoSnapshots(p.stage_start, p.stage_end, STAGE_BLANK));
+  const m: ResultCell[][] = aiplFlow(...twoSnapshots(p.stage_start, p.stage_end, STAGE_BLANK));
   if (!headers) return m;
   return [["", ...FLOW_LABELS], ...m.map((row, r) => [FLOW_LABELS[r], ...row])];
 }
 
 /** `DTC.AIPL.DEEPEN(stage_start, stage_end, [with_headers])` → [[A, I, P]]. */
-export function aiplDeepenExcel(...args: unknown[]): Cell[][] {
+export function aiplDeepenExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(AIPL_PAIR_PARAMS, args);
   const headers = p.with_headers;
   const rates = aiplDeepen(...twoSnapshots(p.stage_start, p.stage_end));

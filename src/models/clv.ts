@@ -1,7 +1,7 @@
 /**
  * CLV: the value of a customer as a discounted sum of future margins (docs/functions.md, DTC.CLV).
  */
-import { fail, invalid, type Cell } from "../excel/errors";
+import { fail, invalid, type ResultCell } from "../excel/errors";
 import { bind, type Param } from "../excel/params";
 
 /**
@@ -47,7 +47,7 @@ export const CLV_PARAMS = [
   { name: "periods", type: "whole", min: 1, optional: true },
 ] as const satisfies readonly Param[];
 
-export function clvExcel(...args: unknown[]): Cell {
+export function clvExcel(...args: unknown[]): ResultCell {
   const p = bind(CLV_PARAMS, args);
   const d = p.discount_rate;
   // (Its own message "must be ≥ 0": a rate, not an amount.)

@@ -11,7 +11,7 @@
  * Two entry points feed the same formula ({@link fast}): `DTC.FAST` takes the counts as a
  * platform exports them, `DTC.FAST.ROWS` counts them from one row per consumer.
  */
-import { invalid, ratio, type Cell } from "../excel/errors";
+import { invalid, ratio, type ResultCell } from "../excel/errors";
 import {
   asColumn, flagCode, flagColumn, headerRows, isEmpty, sameLength, stageCode, stageColumn, validFlag, validStage, vec, type Vec,
 } from "../excel/coerce";
@@ -50,7 +50,7 @@ const total = (c: readonly number[]): number => c[0] + c[1] + c[2] + c[3];
  * @example fast({ aiplStart: [500, 300, 150, 50], aiplEnd: [450, 350, 160, 90],
  *   advanced: 120, members: 80, activeMembers: 20 }) // → [1050, 0.12, 80, 0.25]
  */
-export function fast(c: FastCounts): Cell[] {
+export function fast(c: FastCounts): ResultCell[] {
   return [
     total(c.aiplEnd),
     ratio(c.advanced, total(c.aiplStart), "Advancing"),
@@ -141,7 +141,7 @@ export const FAST_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function fastExcel(...args: unknown[]): Cell[] {
+export function fastExcel(...args: unknown[]): ResultCell[] {
   const p = bind(FAST_PARAMS, args);
   const start = p.aipl_start;
   const end = p.aipl_end;
@@ -169,7 +169,7 @@ export const FAST_ROWS_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function fastRowsExcel(...args: unknown[]): Cell[] {
+export function fastRowsExcel(...args: unknown[]): ResultCell[] {
   const p = bind(FAST_ROWS_PARAMS, args);
   const cols = [
     vec(p.stage_start, "stage_start"),

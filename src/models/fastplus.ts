@@ -11,7 +11,7 @@
  * | CONNECTION | 场域引力 | holders who engaged with an owned touchpoint ÷ holders at the end |
  * | CLV | 角色关系价值 | GMV of holders in the period ÷ holders at the end |
  */
-import { invalid, ratio, type Cell } from "../excel/errors";
+import { invalid, ratio, type ResultCell } from "../excel/errors";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
@@ -44,7 +44,7 @@ export interface FastPlusInputs {
  * @example fastPlus({ holdersStart: 2000, holdersEnd: 2500, deepened: 300, engaged: 1000,
  *   holderGmv: 750000 }) // → [2500, 0.15, 0.4, 300]
  */
-export function fastPlus(x: FastPlusInputs): Cell[] {
+export function fastPlus(x: FastPlusInputs): ResultCell[] {
   return [
     x.holdersEnd,
     ratio(x.deepened, x.holdersStart, "CONVERSION"),
@@ -69,7 +69,7 @@ export const FASTPLUS_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function fastPlusExcel(...args: unknown[]): Cell[] {
+export function fastPlusExcel(...args: unknown[]): ResultCell[] {
   const p = bind(FASTPLUS_PARAMS, args);
   const x: FastPlusInputs = {
     holdersStart: p.holders_start,

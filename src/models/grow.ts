@@ -17,7 +17,7 @@
  *
  * `DTC.GROW` takes the two scopes as counts; `DTC.GROW.ROWS` counts them from one row per order.
  */
-import { invalid, type Cell } from "../excel/errors";
+import { invalid, type ResultCell } from "../excel/errors";
 import {
   asColumn, checkDomain, headerRows, idText, isBlank, isEmpty, isVoid, parseNumber, refuseObject, sameLength, validId, validNumber, vec, whereAt,
   type Vec,
@@ -95,7 +95,7 @@ export function logMean(v0: number, v1: number): number {
  * // L = 81000 ÷ ln 1.54 ≈ 187594.48; G = L·ln 1.2 ≈ 34202.52; R = L·ln(1.75/1.5) ≈ 28917.82;
  * // O = L·ln(110/100) ≈ 17879.66 (sum 81000); W = 5000
  */
-export function grow(base: GrowScope, current: GrowScope, widen: number): Cell[] {
+export function grow(base: GrowScope, current: GrowScope, widen: number): ResultCell[] {
   const L = logMean(base.gmv, current.gmv);
   const lnN = lnRatio(current.buyers, base.buyers);
   const lnF = lnRatioOfRatios(current.orders, current.buyers, base.orders, base.buyers);
@@ -370,7 +370,7 @@ export const GROW_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function growExcel(...args: unknown[]): Cell[] {
+export function growExcel(...args: unknown[]): ResultCell[] {
   const p = bind(GROW_PARAMS, args);
   const [b0, o0, v0] = p.base;
   const [b1, o1, v1] = p.current;
@@ -394,7 +394,7 @@ export const GROW_ROWS_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function growRowsExcel(...args: unknown[]): Cell[] {
+export function growRowsExcel(...args: unknown[]): ResultCell[] {
   const p = bind(GROW_ROWS_PARAMS, args);
   const cols = [vec(p.period, "period"), vec(p.customer, "customer"), vec(p.category, "category"), vec(p.gmv, "gmv")] as const;
   sameLength(cols);

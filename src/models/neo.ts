@@ -20,7 +20,7 @@
  * same column, and each dimension is the weighted mean of the sub-scores it could include.
  */
 import { median } from "simple-statistics";
-import { invalid, notAvailable, ratio, type Cell } from "../excel/errors";
+import { invalid, notAvailable, ratio, type ResultCell } from "../excel/errors";
 import { at, cellNumber, grid, isBlank, MAX_ROWS, vec, whereAt } from "../excel/coerce";
 import { blankRow } from "../excel/table";
 import type { Indicator } from "../excel/indicators";
@@ -85,7 +85,7 @@ export function neo(
   peers: readonly (readonly number[])[],
   weights: readonly number[],
   method: NeoMethod,
-): Cell[] {
+): ResultCell[] {
   return NEO_INDICATORS.map((dim, d) => {
     let num = 0;
     let den = 0;
@@ -177,7 +177,7 @@ export const NEO_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function neoExcel(...args: unknown[]): Cell[] {
+export function neoExcel(...args: unknown[]): ResultCell[] {
   const a = bind(NEO_PARAMS, args);
   const b = brandValues(a.brand);
   const p = peerColumns(a.peers);

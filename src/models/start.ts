@@ -13,7 +13,7 @@
  * | REACH | 有效触达人数 | reached |
  * | INTERACTION | 深度互动 | interacted ÷ reached |
  */
-import { invalid, ratio, type Cell } from "../excel/errors";
+import { invalid, ratio, type ResultCell } from "../excel/errors";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
@@ -42,7 +42,7 @@ export interface StartInputs {
  * @example start({ reached: 10000, interacted: 1500, seeded: 800, traffic: 300, transacted: 200 })
  *   // → [0.08, 0.02, 0.03, 10000, 0.15]
  */
-export function start(x: StartInputs): Cell[] {
+export function start(x: StartInputs): ResultCell[] {
   return [
     ratio(x.seeded, x.reached, "SEEDING"),
     ratio(x.transacted, x.reached, "TRANSACTION"),
@@ -66,7 +66,7 @@ export const START_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function startExcel(...args: unknown[]): Cell[] {
+export function startExcel(...args: unknown[]): ResultCell[] {
   const p = bind(START_PARAMS, args);
   const x: StartInputs = {
     reached: p.reached,

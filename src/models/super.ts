@@ -13,7 +13,7 @@
  * (`readTable` in `src/excel/table.ts`). Only `gmv` is required; an indicator whose column is
  * missing is `#N/A` naming the column, a ratio whose denominator is 0 is `#DIV/0!`.
  */
-import { invalid, notAvailable, ratio, type Cell, type CellError } from "../excel/errors";
+import { invalid, notAvailable, ratio, type ResultCell, type CellError } from "../excel/errors";
 import { flagCode, isBlank, isEmpty, parseNumber } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
@@ -113,7 +113,7 @@ function columnRatio(
  *
  * @example gmv 50, 20, 20, 10 (new: the last two), share 0.7 → S = 2 ÷ 4 = 0.5, P = 30 ÷ 100 = 0.3
  */
-export function superRow(c: SkuTotals, starShare: number): Cell[] {
+export function superRow(c: SkuTotals, starShare: number): ResultCell[] {
   const [S, U, P, E, R] = SUPER_INDICATORS.map((d) => d.name);
   const n = c.gmv.length;
   const total = c.total;
@@ -309,7 +309,7 @@ export const SUPER_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function superExcel(...args: unknown[]): Cell[] {
+export function superExcel(...args: unknown[]): ResultCell[] {
   const p = bind(SUPER_PARAMS, args);
   return superRow(skuTotals(readTable(p.skus, "skus", SUPER_COLUMNS)), p.star_share);
 }

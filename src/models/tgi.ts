@@ -5,7 +5,7 @@
  * the segment is as common among the brand's consumers as in the industry, 150 that it is half
  * again as common.
  */
-import { CellError, invalid, ratio, type Cell, type Where } from "../excel/errors";
+import { CellError, invalid, ratio, type ResultCell, type Where } from "../excel/errors";
 import { cellNumber, dims, grid } from "../excel/coerce";
 import { bind, type Param } from "../excel/params";
 
@@ -18,7 +18,7 @@ import { bind, type Param } from "../excel/params";
  *
  * @example tgiCell(30, 100, 200, 1000) // → 100 × 0.3 ÷ 0.2 = 150
  */
-export function tgiCell(brandSegment: number, brandTotal: number, industrySegment: number, industryTotal: number): Cell {
+export function tgiCell(brandSegment: number, brandTotal: number, industrySegment: number, industryTotal: number): ResultCell {
   const brandShare = ratio(brandSegment, brandTotal, "TGI");
   const industryShare = ratio(industrySegment, industryTotal, "TGI");
   if (brandShare instanceof CellError) return brandShare;
@@ -68,7 +68,7 @@ export const TGI_PARAMS = [
   { name: "industry_total", type: "number", domain: "positive", optional: true },
 ] as const satisfies readonly Param[];
 
-export function tgiExcel(...args: unknown[]): Cell | Cell[][] {
+export function tgiExcel(...args: unknown[]): ResultCell | ResultCell[][] {
   const p = bind(TGI_PARAMS, args);
   const brandSegment = p.brand_segment;
   const industrySegment = p.industry_segment;

@@ -29,7 +29,7 @@
  * one ulp above a whole number), and a remaining gap below 1e-12 × gap (the rounding noise of
  * the subtractions) counts as 0, so it cannot buy a spurious extra consumer in the next row.
  */
-import { invalid, type Cell } from "../excel/errors";
+import { invalid, type ResultCell } from "../excel/errors";
 import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, STAGE_LETTERS } from "../excel/coerce";
 import { bind, WITH_HEADERS, type Param } from "../excel/params";
 import { orderByKey, personsNeeded } from "../excel/round";
@@ -260,8 +260,8 @@ export function gta(target: number, rows: readonly GtaRow[]): GtaResult {
 }
 
 /** The 11-column plan rows of a result plus the TOTAL row; blank cells are "". */
-export function gtaPlanTable(res: GtaResult): Cell[][] {
-  const t: Cell[][] = res.rows.map((r) => [
+export function gtaPlanTable(res: GtaResult): ResultCell[][] {
+  const t: ResultCell[][] = res.rows.map((r) => [
     r.stage, r.crowd, r.count, r.conversion, r.aov, r.buyers, r.gmv, r.added, r.required, r.added_gmv,
     r.added_cost === undefined ? "" : r.added_cost,
   ]);
@@ -346,12 +346,12 @@ export const GTA_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function gtaExcel(...args: unknown[]): Cell[][] {
+export function gtaExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(GTA_PARAMS, args);
   const headers = p.with_headers;
   const res = gta(p.target_gmv, gtaRows(p.crowds));
   if (p.output === "summary") {
-    const row: Cell[] = gtaSummaryRow(res.summary);
+    const row: ResultCell[] = gtaSummaryRow(res.summary);
     return headers ? [[...GTA_SUMMARY_COLUMNS], row] : [row];
   }
   const table = gtaPlanTable(res);

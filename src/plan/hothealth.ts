@@ -13,7 +13,7 @@
  * COST is inverted (plan over actual) so that spending less per unit of GMV than planned
  * scores above 100 like the other three. A zero denominator makes that one cell `#DIV/0!`.
  */
-import { invalid, isCellError, ratio, type Cell, type CellError } from "../excel/errors";
+import { invalid, isCellError, ratio, type ResultCell, type CellError } from "../excel/errors";
 import { at, cellNumber, vec, whereAt, type Domain } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
@@ -65,7 +65,7 @@ function index(a: number | CellError, b: number, what: string): number | CellErr
  *           { reached: 1e6, precision: 0.6, cost_ratio: 0.18, conversion: 0.02 })
  * // → [120, 116.67, 120, 125]
  */
-export function hothealth(actual: HotActual, plan: HotTargets): Cell[] {
+export function hothealth(actual: HotActual, plan: HotTargets): ResultCell[] {
   const actualCost = ratio(actual.spend, actual.gmv, "COST");
   return [
     index(actual.reached, plan.reached, "VOLUME"),
@@ -106,7 +106,7 @@ export const HOTHEALTH_PARAMS = [
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
-export function hothealthExcel(...args: unknown[]): Cell[] {
+export function hothealthExcel(...args: unknown[]): ResultCell[] {
   const { actual, plan } = bind(HOTHEALTH_PARAMS, args);
   const a = values(actual, "actual", ACTUAL_DOMAINS);
   const p = values(plan, "plan", PLAN_DOMAINS);

@@ -20,7 +20,7 @@
  * `i_to_p` and `a_to_i` come from the crowd's funnel row, or from the one funnel row shared by
  * every crowd. A TOTAL row sums each column.
  */
-import { invalid, type Cell } from "../excel/errors";
+import { invalid, type ResultCell } from "../excel/errors";
 import { cellLabel, cellNumber, grid } from "../excel/coerce";
 import { bind, WITH_HEADERS, type Bound, type Param } from "../excel/params";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
@@ -124,8 +124,8 @@ export function hotplan(input: HotplanInput): HotplanResult {
 }
 
 /** The output rows [phase, crowd, gmv, units, buyers, interest, aware, spend] plus TOTAL. */
-export function hotplanTable(res: HotplanResult): Cell[][] {
-  const t: Cell[][] = new Array(res.rows.length + 1);
+export function hotplanTable(res: HotplanResult): ResultCell[][] {
+  const t: ResultCell[][] = new Array(res.rows.length + 1);
   for (let k = 0; k < res.rows.length; k++) {
     const r = res.rows[k];
     t[k] = [r.phase, r.crowd, r.gmv, r.units, r.buyers, r.interest, r.aware, r.spend];
@@ -242,7 +242,7 @@ function inputOf(p: Bound<typeof HOTPLAN_PARAMS>): HotplanInput {
  * {@link CROWD_COLUMNS}); so may `funnel` ({@link FUNNEL_COLUMNS}), which otherwise must be
  * exactly 2 columns wide. All-blank rows are skipped.
  */
-export function hotplanExcel(...args: unknown[]): Cell[][] {
+export function hotplanExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(HOTPLAN_PARAMS, args);
   const table = hotplanTable(hotplan(inputOf(p)));
   if (p.with_headers) table.unshift([...HOTPLAN_COLUMNS]);

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { fastRowsExcel } from "../../src/models/fast";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 
 type RawCell = string | boolean | null;
 const STAGES: RawCell[] = ["A", "i", "P", "l", "-", "", null];
@@ -39,7 +39,7 @@ function viaHyperFormula(rows: RawCell[][]): (number | string)[] {
   return out;
 }
 
-const plain = (c: Cell): number | string => (c instanceof CellError ? c.kind : (c as number));
+const plain = (c: ResultCell): number | string => (c instanceof CellError ? c.kind : (c as number));
 
 /** FAST.ROWS on the same rows equals the sheet: counts exactly, ratios to 12 digits, same error kinds. */
 function expectAgree(rows: RawCell[][]): void {

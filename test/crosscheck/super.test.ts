@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { superExcel } from "../../src/models/super";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 
 type Row = [string, string, number, number, number, number, number, number, number];
 
@@ -40,9 +40,9 @@ function viaHyperFormula(rows: Row[], share: number): (number | string)[] {
   return out;
 }
 
-const plain = (c: Cell): number | string => (c instanceof CellError ? c.kind : (c as number));
+const plain = (c: ResultCell): number | string => (c instanceof CellError ? c.kind : (c as number));
 
-function expectSame(ours: Cell[], hf: (number | string)[]): void {
+function expectSame(ours: ResultCell[], hf: (number | string)[]): void {
   expect(ours.length).toBe(hf.length);
   ours.map(plain).forEach((v, k) => {
     if (typeof hf[k] === "number") expect(v as number).toBeCloseTo(hf[k] as number, 12);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { tgiExcel } from "../../src/models/tgi";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 
 /** Column A brand segments, B industry segments, C the native TGI formula per row. */
 function viaHyperFormula(brand: number[], industry: number[], totals?: [number, number]): (number | string)[] {
@@ -20,7 +20,7 @@ function viaHyperFormula(brand: number[], industry: number[], totals?: [number, 
   return out;
 }
 
-const plain = (c: Cell): number | string => (c instanceof CellError ? c.kind : (c as number));
+const plain = (c: ResultCell): number | string => (c instanceof CellError ? c.kind : (c as number));
 
 function expectSame(ours: (number | string)[], hf: (number | string)[]): void {
   expect(ours.length).toBe(hf.length);
@@ -40,7 +40,7 @@ describe("TGI = 100*(A/SUM(A))/(B/SUM(B)) in HyperFormula", () => {
       fc.property(segments, (cells) => {
         const brand = cells.map(([b]) => b);
         const industry = cells.map(([, i]) => i);
-        const ours = (tgiExcel(brand.map((x) => [x]), industry.map((x) => [x]), null, null) as Cell[][]).map((r) => plain(r[0]));
+        const ours = (tgiExcel(brand.map((x) => [x]), industry.map((x) => [x]), null, null) as ResultCell[][]).map((r) => plain(r[0]));
         expectSame(ours, viaHyperFormula(brand, industry));
       }),
       { numRuns: 80 },
@@ -54,7 +54,7 @@ describe("TGI = 100*(A/SUM(A))/(B/SUM(B)) in HyperFormula", () => {
         // Totals at least as large as the biggest segment, as a real total is.
         const bt = Math.max(...brand) + eb;
         const it = Math.max(...industry) + ei;
-        const ours = (tgiExcel([brand], [industry], bt, it) as Cell[][])[0].map(plain);
+        const ours = (tgiExcel([brand], [industry], bt, it) as ResultCell[][])[0].map(plain);
         expectSame(ours, viaHyperFormula(brand, industry, [bt, it]));
       }),
       { numRuns: 80 },

@@ -3,7 +3,7 @@
  * are 2-D in every case and a whole-call error is thrown as a CustomFunctions.Error, nothing else.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { CellError, invalid, type Cell } from "../../src/excel/errors";
+import { CellError, invalid, type ResultCell } from "../../src/excel/errors";
 import type { Indicator } from "../../src/excel/indicators";
 
 class FakeError {
@@ -23,7 +23,7 @@ const DEFS: Indicator[] = [
   { letter: "F", name: "Fertility", zh: "人群总量" },
   { letter: "A", name: "Advancing", zh: "加深率" },
 ];
-const row = (): Cell[] => [10, new CellError("#DIV/0!", "divZero", { what: "A" })];
+const row = (): ResultCell[] => [10, new CellError("#DIV/0!", "divZero", { what: "A" })];
 
 describe("modelRow", () => {
   it("returns the whole row as a 1×k spill, errors in their own cells", () => {

@@ -3,11 +3,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastExcel, fastRowsExcel, FAST_INDICATORS } from "../../src/models/fast";
 import { aiplExcel } from "../../src/models/aipl";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 import { pickIndicator } from "../../src/excel/indicators";
 import { failure } from "../harness/engine";
 
-const kindOf = (c: Cell): string | number | undefined => (c instanceof CellError ? c.kind : undefined);
+const kindOf = (c: ResultCell): string | number | undefined => (c instanceof CellError ? c.kind : undefined);
 
 describe("FAST from counts", () => {
   it("computes [F, A, S, T] (hand example)", () => {

@@ -1,11 +1,11 @@
 /* FASTPLUS (SPEC section 6) on the engine; expected values worked out by hand. */
 import { describe, expect, it } from "vitest";
 import { fastPlusExcel, FASTPLUS_INDICATORS } from "../../src/models/fastplus";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 import { pickIndicator } from "../../src/excel/indicators";
 import { failure } from "../harness/engine";
 
-const kindOf = (c: Cell): string | undefined => (c instanceof CellError ? c.kind : undefined);
+const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 
 describe("FASTPLUS", () => {
   it("computes [CAPITAL, CONVERSION, CONNECTION, CLV] (hand example)", () => {

@@ -2,12 +2,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { neoExcel, NEO_INDICATORS, subScore } from "../../src/models/neo";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { pickIndicator } from "../../src/excel/indicators";
 import { failure } from "../harness/engine";
 
-const kindOf = (c: Cell): string | undefined => (c instanceof CellError ? c.kind : undefined);
+const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 
 /*
  * Hand example. Sub-indicators 1–9; brand value 3 is blank.

@@ -2,13 +2,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fewestToReach, superExcel, SUPER_INDICATORS } from "../../src/models/super";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { pickIndicator } from "../../src/excel/indicators";
 import { failure } from "../harness/engine";
 
-const kindOf = (c: Cell): string | undefined => (c instanceof CellError ? c.kind : undefined);
-const messageOf = (c: Cell, lang: "en" | "zh" = "en"): string => formatMessage(c as CellError, lang);
+const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
+const messageOf = (c: ResultCell, lang: "en" | "zh" = "en"): string => formatMessage(c as CellError, lang);
 
 /*
  * Hand table, by position: sku, is_new, gmv, visitors, buyers, units_sold, units_available, orders, orders_on_time
@@ -34,7 +34,7 @@ const EXPECTED = [0.4, 0.038, 0.36, 82 / 280, 78 / 87];
 const KEYS = ["sku", "is_new", "gmv", "visitors", "buyers", "units_sold", "units_available", "orders", "orders_on_time"];
 const ZH = ["货品", "新品", "成交额", "访客数", "买家数", "销量", "可售库存", "订单数", "及时履约订单数"];
 
-const close = (out: Cell[], expected: number[]): void => {
+const close = (out: ResultCell[], expected: number[]): void => {
   expect(out.length).toBe(expected.length);
   out.forEach((v, k) => expect(v as number).toBeCloseTo(expected[k], 12));
 };

@@ -2,10 +2,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tgiExcel } from "../../src/models/tgi";
-import { CellError, type Cell } from "../../src/excel/errors";
+import { CellError, type ResultCell } from "../../src/excel/errors";
 import { failure } from "../harness/engine";
 
-const kindOf = (c: Cell): string | undefined => (c instanceof CellError ? c.kind : undefined);
+const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 
 describe("TGI", () => {
   it("gives a scalar for scalars", () => {
@@ -39,12 +39,12 @@ describe("TGI", () => {
   });
   it("holds #DIV/0! in a cell whose industry share is 0", () => {
     // totals 100 and 100: cell 1 industry 0 → #DIV/0!; cell 2 = 100 × 0.9 ÷ 1 = 90.
-    const out = tgiExcel([[10], [90]], [[0], [100]], null, null) as Cell[][];
+    const out = tgiExcel([[10], [90]], [[0], [100]], null, null) as ResultCell[][];
     expect(kindOf(out[0][0])).toBe("#DIV/0!");
     expect(out[1][0]).toBeCloseTo(90, 12);
   });
   it("holds #DIV/0! everywhere when a summed total is 0", () => {
-    const out = tgiExcel([[0], [0]], [[5], [5]], null, null) as Cell[][];
+    const out = tgiExcel([[0], [0]], [[5], [5]], null, null) as ResultCell[][];
     expect(out.map((r) => kindOf(r[0]))).toEqual(["#DIV/0!", "#DIV/0!"]);
   });
   it("refuses segments of different shapes", () => {
