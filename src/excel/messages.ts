@@ -10,16 +10,20 @@
  * by {@link formatMessage} from the error's `where`.
  */
 import type { CellError, MessageParams, Where } from "./errors";
+import { STRATEGY_MESSAGES } from "../models/strategy.messages";
+import { DIAGNOSE_MESSAGES } from "../diagnose/messages";
+import { WHATIF_MESSAGES } from "../plan/whatif.messages";
 
 export type Lang = "en" | "zh";
 
-interface Entry {
+/** One message template in both languages. */
+export interface Entry {
   en: string;
   zh: string;
 }
 
-/** Message templates. Keys are stable identifiers; tests assert on the rendered text. */
-export const catalog = {
+/** Message templates of the core functions (families added later keep theirs beside them). */
+const core = {
   // --- coercion of single values -------------------------------------------------------
   notNumber: { en: '"{value}" is not a number', zh: "“{value}”不是数字" },
   notFlag: {
@@ -183,6 +187,12 @@ export const catalog = {
   },
   internal: { en: "internal error: {detail}", zh: "内部错误：{detail}" },
 } satisfies Record<string, Entry>;
+
+/**
+ * Message templates. Keys are stable identifiers; tests assert on the rendered text. Each
+ * later family keeps its messages in its own file, merged here (a key may appear only once).
+ */
+export const catalog = { ...core, ...STRATEGY_MESSAGES, ...DIAGNOSE_MESSAGES, ...WHATIF_MESSAGES } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
 
