@@ -112,10 +112,11 @@ module.exports = (env, argv) => {
       }),
       new AddinAssetsPlugin({ url: env && env.addinUrl }),
     ],
-    devServer: {
-      port: 3000,
-      headers: { "Access-Control-Allow-Origin": "*" },
-      static: { directory: path.resolve(__dirname, dev ? "dist-dev" : "dist") },
-    },
+    // No devServer block and no webpack-dev-server: `npm start` is scripts/start.mjs, which
+    // builds with webpack's own watch into dist-dev/ on disk (sideloading and the tests read the
+    // files there), serves it with a small static handler that the workbench tests and
+    // screenshots reuse without webpack, rewrites the manifest to the port it serves on, and
+    // falls back to http without a certificate. webpack-dev-server would serve from memory and
+    // still need all of that around it.
   };
 };

@@ -8,6 +8,12 @@
  * sideload into Excel and where the workbench (the add-in without Excel) is. Opens no
  * application: it works on a machine without Excel or a desktop.
  *
+ * Not webpack-dev-server (removed, with webpack.config.js's unused devServer block): the build
+ * must be on disk in dist-dev/ (sideloading, office-addin-debugging and the tests read it),
+ * staticHandler is also the server of the workbench tests and screenshots (no webpack there),
+ * and the port-following manifest, the http fallback and --no-build would all sit around it
+ * anyway.
+ *
  * Options: see USAGE.
  */
 import { X509Certificate } from "node:crypto";

@@ -10,160 +10,66 @@
  *                into the add-in's own base URL names a file of that folder, icons have their size
  *   FILE.xml     a manifest;  FILE.zh-CN.json  localized metadata;  FILE.json  metadata
  *
- * Prints one line per problem ("file:line: message") and exits 1, or prints a summary and exits 0.
- * No dependencies: a small well-formedness parser for XML 1.0 is included below.
+ * Prints one line per problem ("file:line: message", "file:line:column: message" for XML syntax)
+ * and exits 1, or prints a summary and exits 0.
  */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // ---------------------------------------------------------------------------------------------
-// XML: a strict, non-validating parser (elements, attributes, text, comments, PIs, CDATA; no DTD)
+// XML: fast-xml-parser checks well-formedness (XMLValidator) and builds the tree (XMLParser)
 // ---------------------------------------------------------------------------------------------
 
-/** A well-formedness error at a 1-based line. */
-export class XmlError extends Error {
-  constructor(message, line) {
-    super(message);
-    this.line = line;
-  }
-}
-
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*/y;
-const ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const XML_ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const PARSER = new XMLParser({
+  preserveOrder: true, // element order is a manifest rule
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: XML_ENTITIES, // the five XML entities and character references, nothing else
+  captureMetaData: true, // startIndex of every element, for line numbers
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+const META = XMLParser.getMetaDataSymbol();
 
 /**
- * Parse an XML document into { name, attrs, children, text, line } nodes (the root element).
- * Throws XmlError on the first well-formedness violation.
+ * Parse a manifest into { name, attrs, children, text, line } nodes (the root element), or
+ * return { error: { line, column, message } } for XML that is not well-formed.
  */
 export function parseXml(source) {
   const s = source.replace(/^\uFEFF/, "");
-  const lineStarts = [0];
-  for (let i = 0; i < s.length; i++) if (s[i] === "\n") lineStarts.push(i + 1);
-  const lineAt = (pos) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  const fail = (msg, pos) => {
-    throw new XmlError(msg, lineAt(pos));
-  };
-  const decode = (raw, pos) =>
-    raw.replace(/&([^;&<\s]*)(;?)/g, (m, ref, semi) => {
-      if (!semi) fail(`"&" must start an entity reference such as &amp;`, pos);
-      if (ref in ENTITIES) return ENTITIES[ref];
-      const num = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(ref);
-      if (!num) fail(`unknown entity &${ref};`, pos);
-      const code = num[1] ? parseInt(num[1], 16) : Number(num[2]);
-      if (!(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff))) fail(`invalid character reference &${ref};`, pos);
-      return String.fromCodePoint(code);
-    });
-  const name = (pos) => {
-    NAME.lastIndex = pos;
-    const m = NAME.exec(s);
-    if (!m) fail(`expected a name at "${s.slice(pos, pos + 12)}"`, pos);
-    return m[0];
-  };
-
-  let i = 0;
-  let root = null;
-  const stack = [];
-  const skipSpace = () => {
-    while (i < s.length && " \t\r\n".includes(s[i])) i++;
-  };
-  if (s.startsWith("<?xml") && /\s/.test(s[5])) {
-    const end = s.indexOf("?>");
-    if (end < 0) fail("unterminated XML declaration", 0);
-    if (!/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1/.test(s)) fail("the XML declaration must start with version", 0);
-    i = end + 2;
+  const lineAt = (i) => s.slice(0, i).split("\n").length;
+  const fail = (message, i) => ({ error: { line: lineAt(i), column: i - s.lastIndexOf("\n", i - 1), message } });
+  const checked = XMLValidator.validate(s);
+  if (checked !== true) return { error: { line: checked.err.line, column: checked.err.col, message: checked.err.msg } };
+  // What XMLValidator lets through: a DOCTYPE (whose entities the parser would expand), entity
+  // names other than XML's five, and character references to characters XML does not allow.
+  const markup = s.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, " "));
+  const doctype = markup.search(/<!DOCTYPE/i);
+  if (doctype >= 0) return fail("a manifest has no DOCTYPE", doctype);
+  for (const m of markup.matchAll(/&(#x[0-9a-fA-F]+|#[0-9]+|[^;\s]*);/g)) {
+    const code = m[1][0] !== "#" ? null : m[1][1] === "x" ? parseInt(m[1].slice(2), 16) : Number(m[1].slice(1));
+    if (code === null && !Object.hasOwn(XML_ENTITIES, m[1])) return fail(`unknown entity &${m[1]};`, m.index);
+    if (code !== null && !(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff)))
+      return fail(`invalid character reference &${m[1]};`, m.index);
   }
-  while (i < s.length) {
-    const lt = s.indexOf("<", i);
-    const textEnd = lt < 0 ? s.length : lt;
-    if (textEnd > i) {
-      const raw = s.slice(i, textEnd);
-      if (stack.length === 0) {
-        if (raw.trim()) fail(`text outside the root element: "${raw.trim().slice(0, 20)}"`, i);
-      } else {
-        if (raw.includes("]]>")) fail(`"]]>" is not allowed in text`, i);
-        stack[stack.length - 1].text += decode(raw, i);
-      }
-      i = textEnd;
-      if (lt < 0) break;
+  const toNode = (entry) => {
+    const name = Object.keys(entry).find((k) => k !== ":@");
+    const node = { name, attrs: entry[":@"] ?? {}, children: [], text: "", line: lineAt(entry[META].startIndex) };
+    for (const c of entry[name]) {
+      if ("#text" in c) node.text += c["#text"];
+      else node.children.push(toNode(c));
     }
-    if (s.startsWith("<!--", i)) {
-      const end = s.indexOf("-->", i + 4);
-      if (end < 0) fail("unterminated comment", i);
-      if (s.slice(i + 4, end).includes("--")) fail(`"--" is not allowed inside a comment`, i);
-      i = end + 3;
-    } else if (s.startsWith("<![CDATA[", i)) {
-      if (stack.length === 0) fail("CDATA outside the root element", i);
-      const end = s.indexOf("]]>", i);
-      if (end < 0) fail("unterminated CDATA section", i);
-      stack[stack.length - 1].text += s.slice(i + 9, end);
-      i = end + 3;
-    } else if (s.startsWith("<!", i)) {
-      fail("DOCTYPE and other declarations are not allowed here", i);
-    } else if (s.startsWith("<?", i)) {
-      const target = name(i + 2);
-      if (target.toLowerCase() === "xml") fail("the XML declaration must be the very first thing in the file", i);
-      const end = s.indexOf("?>", i);
-      if (end < 0) fail("unterminated processing instruction", i);
-      i = end + 2;
-    } else if (s.startsWith("</", i)) {
-      const start = i;
-      const tag = name(i + 2);
-      i += 2 + tag.length;
-      skipSpace();
-      if (s[i] !== ">") fail(`expected ">" to close </${tag}`, i);
-      i++;
-      const open = stack.pop();
-      if (!open) fail(`closing tag </${tag}> without an opening tag`, start);
-      if (open.name !== tag) fail(`</${tag}> closes <${open.name}> (opened on line ${open.line})`, start);
-    } else {
-      const start = i;
-      if (root && stack.length === 0) fail("a second root element", start);
-      const tag = name(i + 1);
-      const node = { name: tag, attrs: {}, children: [], text: "", line: lineAt(start) };
-      i += 1 + tag.length;
-      for (;;) {
-        const before = i;
-        skipSpace();
-        if (s[i] === ">" || s.startsWith("/>", i)) break;
-        if (i >= s.length) fail(`unterminated tag <${tag}`, start);
-        if (i === before) fail(`expected whitespace before an attribute in <${tag}`, i);
-        const attr = name(i);
-        i += attr.length;
-        skipSpace();
-        if (s[i] !== "=") fail(`attribute ${attr} of <${tag}> has no value`, i);
-        i++;
-        skipSpace();
-        const q = s[i];
-        if (q !== '"' && q !== "'") fail(`the value of ${attr} in <${tag}> must be quoted`, i);
-        const end = s.indexOf(q, i + 1);
-        if (end < 0) fail(`unterminated value of ${attr} in <${tag}>`, i);
-        const raw = s.slice(i + 1, end);
-        if (raw.includes("<")) fail(`"<" is not allowed in the value of ${attr} in <${tag}>`, i);
-        if (attr in node.attrs) fail(`duplicate attribute ${attr} in <${tag}>`, i);
-        node.attrs[attr] = decode(raw, i);
-        i = end + 1;
-      }
-      if (stack.length) stack[stack.length - 1].children.push(node);
-      else root = node;
-      if (s[i] === ">") {
-        stack.push(node);
-        i++;
-      } else i += 2;
-    }
-  }
-  if (stack.length) fail(`<${stack[stack.length - 1].name}> (line ${stack[stack.length - 1].line}) is never closed`, s.length);
-  if (!root) fail("no root element", 0);
-  return root;
+    return node;
+  };
+  const roots = PARSER.parse(s).filter((e) => !("#text" in e));
+  if (roots.length > 1) return fail("a second root element", roots[1][META].startIndex);
+  return { root: toNode(roots[0]) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,13 +147,8 @@ function pngSize(file) {
 export function checkManifest(text, options = {}) {
   const problems = [];
   const add = (line, message) => problems.push({ line, message });
-  let root;
-  try {
-    root = parseXml(text);
-  } catch (e) {
-    if (e instanceof XmlError) return [{ line: e.line, message: `not well-formed XML: ${e.message}` }];
-    throw e;
-  }
+  const { root, error } = parseXml(text);
+  if (error) return [{ line: error.line, column: error.column, message: `not well-formed XML: ${error.message}` }];
   if (root.name !== "OfficeApp") return [{ line: root.line, message: `the root element is <${root.name}>, expected <OfficeApp>` }];
   if (root.attrs.xmlns !== "http://schemas.microsoft.com/office/appforoffice/1.1")
     add(root.line, `<OfficeApp> must have xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"`);
@@ -557,7 +458,7 @@ export function validate(args, cwd = process.cwd()) {
   }
   if (targets.manifest && existsSync(targets.manifest)) {
     const found = checkManifest(readFileSync(targets.manifest, "utf8"), { dir: targets.dir });
-    for (const p of found) problems.push(`${rel(targets.manifest)}:${p.line}: ${p.message}`);
+    for (const p of found) problems.push(`${rel(targets.manifest)}:${p.line}${p.column ? `:${p.column}` : ""}: ${p.message}`);
     if (!found.length) summary.push(`${rel(targets.manifest)}: ok`);
   }
   let english = null;

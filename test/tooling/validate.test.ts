@@ -47,6 +47,8 @@ function broken(find: string | RegExp, replace: string): string {
 }
 /** Line (1-based) of the first occurrence of `needle` in `text`. */
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split("\n").length;
+/** Column (1-based) of the first occurrence of `needle` in its line. */
+const colOf = (text: string, needle: string): number => text.indexOf(needle) - text.lastIndexOf("\n", text.indexOf(needle));
 
 describe("manifest", () => {
   it("the committed manifest passes", () => {
@@ -130,16 +132,19 @@ describe("manifest", () => {
     expect(r.problems.join("\n")).toMatch(/missing <SupportUrl> in <OfficeApp>/);
   });
 
-  it("reports XML that is not well-formed, with the line", () => {
+  it("reports XML that is not well-formed, with the line and column", () => {
     const r = run(broken(`</DefaultSettings>`, `</DefaultSetting>`));
     expect(r.code).toBe(1);
+    const at = (needle: string): string => `${lineOf(MANIFEST, needle)}:${colOf(MANIFEST, needle)}`;
     expect(r.problems).toEqual([
-      `case${n}/manifest.xml:${lineOf(MANIFEST, "</DefaultSettings>")}: not well-formed XML: </DefaultSetting> closes <DefaultSettings> (opened on line ${lineOf(MANIFEST, "<DefaultSettings>")})`,
+      `case${n}/manifest.xml:${at("</DefaultSettings>")}: not well-formed XML: Expected closing tag 'DefaultSettings' (opened in line ${lineOf(MANIFEST, "<DefaultSettings>")}, col ${colOf(MANIFEST, "<DefaultSettings>")}) instead of closing tag 'DefaultSetting'.`,
     ]);
     for (const [bad, why] of [
-      [`<Permissions a=1>`, /must be quoted/],
-      [`<Permissions>R & D`, /"&" must start an entity reference/],
-      [`<Permissions>&nbsp;`, /unknown entity &nbsp;/],
+      [`<Permissions a=1>`, /manifest\.xml:\d+:\d+: not well-formed XML: Attribute 'a' is without value/],
+      [`<Permissions>R & D`, /manifest\.xml:\d+:\d+: not well-formed XML: char '&' is not expected/],
+      [`<Permissions>&nbsp;`, /manifest\.xml:\d+:\d+: not well-formed XML: unknown entity &nbsp;/],
+      [`<Permissions>&#0;`, /invalid character reference &#0;/],
+      [`<!DOCTYPE x><Permissions>`, /a manifest has no DOCTYPE/],
     ] as const) {
       const r2 = run(write("manifest.xml", MANIFEST.replace("<Permissions>", bad)));
       expect(r2.code).toBe(1);
