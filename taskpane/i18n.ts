@@ -29,6 +29,10 @@ export const strings = {
   plansSaveInvalid: { en: "Complete the {view} form first (required fields, valid numbers).", zh: "请先填写完整{view}表单（必填项、有效数字）。" },
   plansInWorkbook: { en: "Plans in this workbook", zh: "此工作簿中的方案" },
   plansNone: { en: "No plans saved in this workbook yet.", zh: "此工作簿中还没有保存的方案。" },
+  plansTooLarge: {
+    en: "Not saved: the plans would take {size} MB, more than the {max} MB a workbook holds. Delete plans or shorten their descriptions first.",
+    zh: "未保存：这些方案将占用 {size} MB，超过工作簿可保存的 {max} MB。请先删除部分方案或缩短其说明。",
+  },
   plansLoading: { en: "Reading the plans…", zh: "正在读取方案…" },
   plansKind_gta: { en: "GTA", zh: "GTA" },
   plansKind_hotplan: { en: "Hot product", zh: "爆品" },
@@ -104,6 +108,14 @@ export const strings = {
   err_occupied: { en: "Cell {detail} is not empty; nothing was written.", zh: "单元格 {detail} 不为空；未写入任何内容。" },
   err_tableExists: { en: 'A table "{detail}" already exists; nothing was written.', zh: "表格“{detail}”已存在；未写入任何内容。" },
   err_noSelection: { en: "Select a range of cells first.", zh: "请先选择一个单元格区域。" },
+  err_selectionTooLarge: {
+    en: "The selection holds too many cells to read, even cut to the cells in use ({detail}). Select only the table.",
+    zh: "所选区域的单元格太多，即使只取已使用的部分也无法读取（{detail}）。请只选择表格本身。",
+  },
+  err_libraryIncomplete: {
+    en: "The plans stored in this workbook are incomplete (part {detail} is missing); nothing was read or changed.",
+    zh: "此工作簿中保存的方案不完整（缺少第 {detail} 部分）；未读取或更改任何内容。",
+  },
   err_unsupported: { en: "This Excel does not support it ({detail}).", zh: "此 Excel 版本不支持（{detail}）。" },
   err_host: { en: "Excel refused the change; the workbook is unchanged ({detail}).", zh: "Excel 拒绝了此更改，工作簿未改变（{detail}）。" },
 
@@ -203,9 +215,11 @@ export const strings = {
   gtaCol_capg: { en: "capacity GMV", zh: "可增 GMV" },
   gtaCol_remaining: { en: "gap before row", zh: "本行前剩余缺口" },
   gtaCol_taken: { en: "taken GMV", zh: "承接 GMV" },
+  gtaCol_lead: { en: "tie group of the k-th key", zh: "第 k 个排序键的并列组" },
+  gtaCol_run: { en: "tie group", zh: "并列组" },
   gtaHelperNote: {
-    en: "Allocation helpers: rows are filled in ascending fill key; ties keep table order.",
-    zh: "分配辅助列：按排序键从小到大依次填充，相同时保持表格顺序。",
+    en: "Allocation helpers: rows are filled in ascending fill key; keys within a relative {tol} are tied (one tie group) and keep table order.",
+    zh: "分配辅助列：按排序键从小到大依次填充；相对差在 {tol} 以内的键视为并列（同一并列组），保持表格顺序。",
   },
 
   // --- sheets: hot product --------------------------------------------------------------------

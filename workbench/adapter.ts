@@ -9,7 +9,8 @@
  *   SVG) are kept in the sheet's meta and rendered by the grid. All or nothing: on any failure
  *   the new sheet is removed.
  * - `readSelection` returns the grid's selected range with values as Office.js gives them
- *   (blank `""`, errors as their code text).
+ *   (blank `""`, errors as their code text); a selection of more than `MAX_SELECTION_CELLS`
+ *   is cut to the sheet's data and refused (`selectionTooLarge`) when still larger, as in Excel.
  * - `loadPlans` / `savePlans` keep the plan-library text in the workbook state, which the page
  *   saves to localStorage.
  */
@@ -130,6 +131,11 @@ export class WorkbenchWorkbook implements Workbook {
         bottom: Math.max(range.top, Math.min(range.bottom, dims.height - 1)),
         right: Math.max(range.left, Math.min(range.right, dims.width - 1)),
       };
+    }
+    const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    if (cells > MAX_SELECTION_CELLS) {
+      const n = (x: number) => x.toLocaleString("en-US");
+      throw new WorkbookError("selectionTooLarge", `${quoteSheet(name)}!${rangeA1(r)}: ${n(cells)} > ${n(MAX_SELECTION_CELLS)}`);
     }
     const values = this.book.hf
       .getRangeValues({ start: { sheet, row: r.top, col: r.left }, end: { sheet, row: r.bottom, col: r.right } })

@@ -1,7 +1,8 @@
 /**
- * The plan library: named plans saved inside the workbook (SPEC section 12).
+ * The plan library: named plans saved inside the workbook (docs/plans.md).
  *
- * The task pane keeps the library as one JSON string in the workbook, through the `Workbook`
+ * The task pane keeps the library as one JSON string in the workbook (stored in parts under
+ * 4 MB by the Excel adapter, see {@link MAX_LIBRARY_BYTES}), through the `Workbook`
  * port (`loadPlans()` / `savePlans(text)` in `taskpane/workbook/port.ts`), so a workbook sent to
  * a colleague carries its plans. This module is the pure logic on top of that string: read and
  * validate it, list, save, load, rename, duplicate, delete, copy a plan with a new target,
@@ -46,7 +47,12 @@ export const LIBRARY_SCHEMA = "dtc-plan-library";
 export const LIBRARY_VERSION = 1;
 /** Most plans one workbook holds. */
 export const MAX_LIBRARY_PLANS = 500;
-/** Largest library string accepted, in UTF-8 bytes. */
+/**
+ * Largest library string accepted, in UTF-8 bytes. Excel on the web refuses a request over 5 MB,
+ * so the Excel adapter stores a library over 4 MB in several parts, each written and read in
+ * its own sync (`taskpane/workbook/requests.ts`); a library written in one part by an earlier
+ * version still reads.
+ */
 export const MAX_LIBRARY_BYTES = 16 * 1_048_576;
 
 /** The plans of one workbook, in the order they were added. */

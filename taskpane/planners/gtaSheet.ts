@@ -8,13 +8,22 @@
  *
  * For growable row r (stage A or I, capacity ≠ 0, g_r > 0) let capg_r = capacity_r × g_r (the
  * whole gap when the capacity is blank) and key_r = cost_r ÷ g_r when every growable row has a
- * cost, else 1 ÷ g_r. Row j is filled before r when key_j < key_r, or key_j = key_r and j comes
- * first in the table. Since each earlier row took min(remaining, capg_j), the gap remaining when
- * r's turn comes is max(0, gap − Σ_{j before r} capg_j), and
- *   taken_r = min(capg_r, remaining_r),  added_r = ceil(taken_r ÷ g_r − 1e-9)
- * (added_r = capacity_r exactly when the capacity binds, and a remaining gap ≤ 1e-12 × gap is
- * rounding noise, as in the engine `src/plan/gta.ts`). The "before" sum is a SUMPRODUCT over
- * the helper columns growable, key, capacity GMV and the row number.
+ * cost, else 1 ÷ g_r. The fill order is the engine's (`orderByKey` of `src/excel/round.ts`):
+ * keys ascending, and keys within a relative TIE_TOLERANCE (1e-12) of the first key of their
+ * group are one tie group, filled in table order. Natively: `lead` lists, in its k-th row, the
+ * group of the k-th smallest key (SMALL), as the key that opened the group (a chain down the
+ * column: the k-th key joins the group above when it ties with that group's first key, else it
+ * opens a new one); `run_r` is the group of row r (the lead at r's position among the keys).
+ * Row j is filled before r when run_j < run_r, or run_j = run_r and j comes first in the
+ * table; run values are copies of keys, so these comparisons are exact. Since each earlier row
+ * took min(remaining, capg_j), the gap remaining when r's turn comes is
+ * max(0, gap − Σ_{j before r} capg_j), and
+ *   taken_r = min(capg_r, remaining_r),  added_r = ⌈persons_r⌉ with persons_r = capacity_r
+ *   when the capacity binds, else taken_r ÷ g_r,
+ * ⌈x⌉ being the person rounding ceil(x − PERSON_SLACK × max(1, |x|)) of `src/excel/round.ts`
+ * (a remaining gap ≤ TIE_TOLERANCE × gap is rounding noise, as in the engine `src/plan/gta.ts`).
+ * The "before" sum is a SUMPRODUCT over the helper columns growable, capacity GMV, run and the
+ * row number.
  *
  * Layout (rows 1-based; n crowd rows; columns A…R):
  * - A1 title, A2 note;
@@ -22,11 +31,13 @@
  * - A7 heading, A8:G(8+n) the crowd table (an Excel table whose headers DTC.GTA recognises);
  * - the summary below it (baseline … added cost, and the fill-order flag);
  * - I4: consumers by stage (current vs required, by SUMIF) and the chart beside/below it;
- * - the plan table with a TOTAL row, then its helper columns N…R.
+ * - the plan table with a TOTAL row, then its helper columns N…T.
  */
 import { GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow } from "../../src/plan/gta";
+import { TIE_TOLERANCE } from "../../src/excel/round";
 import { cellA1, colName } from "../workbook/a1";
 import { f, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
+import { personsFormula, TIE_LITERAL, tieFormula } from "./native";
 import { label, type Lang } from "../i18n";
 
 /** What the GTA view hands to the planner (already validated by `forms/gta.ts`). */
@@ -56,18 +67,19 @@ export interface GtaLayout {
 
 export type PlanColumn =
   | "index" | "stage" | "crowd" | "count" | "conversion" | "aov" | "buyers" | "gmv" | "g" | "added" | "required"
-  | "added_gmv" | "added_cost" | "growable" | "key" | "capg" | "remaining" | "taken";
+  | "added_gmv" | "added_cost" | "growable" | "key" | "capg" | "remaining" | "taken" | "lead" | "run";
 
 export type SummaryKey = "baseline" | "old" | "new" | "gap" | "shortfall" | "planned_gmv" | "added_cost" | "by_cost";
 
 const PLAN_COLUMNS: PlanColumn[] = [
   "index", "stage", "crowd", "count", "conversion", "aov", "buyers", "gmv", "g", "added", "required",
-  "added_gmv", "added_cost", "growable", "key", "capg", "remaining", "taken",
+  "added_gmv", "added_cost", "growable", "key", "capg", "remaining", "taken", "lead", "run",
 ];
 const PLAN_FORMATS: Record<PlanColumn, NumberFormat> = {
   index: "general", stage: "general", crowd: "general", count: "persons", conversion: "percent", aov: "currency2",
   buyers: "persons", gmv: "currency", g: "currency2", added: "persons", required: "persons", added_gmv: "currency",
   added_cost: "currency", growable: "general", key: "number", capg: "currency", remaining: "currency", taken: "currency",
+  lead: "number", run: "number",
 };
 const SUMMARY_KEYS: SummaryKey[] = ["baseline", "old", "new", "gap", "shortfall", "planned_gmv", "added_cost", "by_cost"];
 
@@ -84,6 +96,9 @@ export const GTA_TABLE = "DTC_GTA_Crowds";
 
 /** Rows the chart takes (so the plan table starts below it). */
 const CHART_ROWS = 16;
+
+/** A remaining gap within this share of the gap is rounding noise (the engine's rule). */
+const TIE = TIE_LITERAL;
 
 /** Build the plan sheet. */
 export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; layout: GtaLayout } {
@@ -132,8 +147,8 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
     old: `=${stageSum(["P", "L"])}`,
     new: `=${stageSum(["A", "I"])}`,
     gap: `=MAX(0,${target}-${sumCell.baseline})`,
-    // A remaining gap within 1e-12 × gap is the rounding noise of the subtractions.
-    shortfall: `=IF(${gap}-SUM(${col("taken")})<=0.000000000001*${gap},0,${gap}-SUM(${col("taken")}))`,
+    // A remaining gap within TIE_TOLERANCE × gap is the rounding noise of the subtractions.
+    shortfall: `=IF(${gap}-SUM(${col("taken")})<=${TIE}*${gap},0,${gap}-SUM(${col("taken")}))`,
     planned_gmv: `=${sumCell.baseline}+SUM(${col("added_gmv")})`,
     added_cost: `=SUM(${col("added_cost")})`,
     // TRUE when every growable row has a cost: fill by cost ÷ g, else by 1 ÷ g.
@@ -175,20 +190,32 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
       gmv: f(`=${c("buyers")}*${c("aov")}`),
       g: f(`=${c("conversion")}*${c("aov")}`),
       added: f(
-        `=IF(${c("taken")}<=0,0,IF(AND(${cap}<>"",${c("taken")}>=${c("capg")}),${cap},` +
-          `MAX(0,ROUNDUP(${c("taken")}/${c("g")}-0.000000001,0))))`,
+        `=IF(${c("taken")}<=0,0,IF(AND(${cap}<>"",${c("taken")}>=${c("capg")}),${personsFormula(cap)},` +
+          `${personsFormula(`${c("taken")}/${c("g")}`)}))`,
       ),
       required: f(`=${c("count")}+${c("added")}`),
       added_gmv: f(`=${c("added")}*${c("g")}`),
       added_cost: f(`=IF(${cost}="","",${c("added")}*${cost})`),
       growable: f(`=IF(AND(OR(${c("stage")}="A",${c("stage")}="I"),OR(${cap}="",${cap}<>0),${c("g")}>0),1,0)`),
-      key: f(`=IF(${c("growable")}=1,IF(${sumCell.by_cost},${cost}/${c("g")},1/${c("g")}),0)`),
+      // Blank for rows that are not grown, so SMALL and COUNT see the growable keys only.
+      key: f(`=IF(${c("growable")}=1,IF(${sumCell.by_cost},${cost}/${c("g")},1/${c("g")}),"")`),
       capg: f(`=IF(${c("growable")}=1,IF(${cap}="",${gap},${cap}*${c("g")}),0)`),
       remaining: f(
         `=IF(${c("growable")}=1,MAX(0,${gap}-SUMPRODUCT(${col("growable")},${col("capg")},` +
-          `(${col("key")}<${c("key")})+(${col("key")}=${c("key")})*(${col("index")}<${c("index")}))),0)`,
+          `(${col("run")}<${c("run")})+(${col("run")}=${c("run")})*(${col("index")}<${c("index")}))),0)`,
       ),
-      taken: f(`=IF(${c("remaining")}<=0.000000000001*${gap},0,MIN(${c("capg")},${c("remaining")}))`),
+      taken: f(`=IF(${c("remaining")}<=${TIE}*${gap},0,MIN(${c("capg")},${c("remaining")}))`),
+      // Row k of this column: the tie group (its first key) of the k-th smallest key.
+      lead: f(
+        r === 0
+          ? `=IF(COUNT(${col("key")})<1,"",SMALL(${col("key")},1))`
+          : `=IF(COUNT(${col("key")})<${r + 1},"",IF(${tieFormula(`SMALL(${col("key")},${r + 1})`, `${pc.lead}${R - 1}`)},` +
+              `${pc.lead}${R - 1},SMALL(${col("key")},${r + 1})))`,
+      ),
+      // The tie group of this row: the lead at its position among the keys (equal keys share one).
+      run: f(
+        `=IF(${c("growable")}=1,INDEX(${col("lead")},1+SUMPRODUCT(${col("growable")}*(${col("key")}<${c("key")}))),0)`,
+      ),
     };
     rows.push(PLAN_COLUMNS.map((k) => formulas[k]));
   }
@@ -198,7 +225,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
     index: null, stage: L("total"), crowd: null, count: sum("count"), conversion: null, aov: null,
     buyers: sum("buyers"), gmv: sum("gmv"), g: null, added: sum("added"), required: sum("required"),
     added_gmv: sum("added_gmv"), added_cost: f(`=IF(COUNT(${costRange})=0,"",SUM(${col("added_cost")}))`),
-    growable: null, key: null, capg: null, remaining: null, taken: sum("taken"),
+    growable: null, key: null, capg: null, remaining: null, taken: sum("taken"), lead: null, run: null,
   };
   blocks.push({ anchor: `A${planHead - 1}`, cells: [[L("planHeading")]], style: "heading" });
   blocks.push({
@@ -210,7 +237,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
   });
   blocks.push({
     anchor: `${pc.growable}${planHead - 1}`,
-    cells: [[L("gtaHelperNote")]],
+    cells: [[label("gtaHelperNote", lang, { tol: String(TIE_TOLERANCE) })]],
     style: "note",
   });
 
@@ -250,7 +277,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
     columnWidths: [
       { column: "A", width: 110 },
       { column: "B", width: 110 },
-      ...["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"].map((c) => ({ column: c, width: 80 })),
+      ...["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"].map((c) => ({ column: c, width: 80 })),
     ],
   };
   const layout: GtaLayout = {

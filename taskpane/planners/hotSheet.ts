@@ -5,9 +5,12 @@
  * Plan sheet: the inputs (target, price, units per buyer, cost ratio, the shared funnel) as
  * yellow cells, phases and crowds as Excel tables whose headers `DTC.HOTPLAN` recognises; the
  * plan phase × crowd as native formulas (gmv = target × w_p/Σw × s_c/Σs; units = gmv ÷ price;
- * buyers, interest, aware rounded up to whole persons with ceil(x − 1e-9); spend = gmv × cost
- * ratio) and a TOTAL row; totals per phase and per crowd (SUMIF); a GMV matrix phase × crowd
- * (SUMIFS) charted as stacked columns.
+ * buyers, interest, aware rounded up to whole persons with the contract's person rounding
+ * ceil(x − PERSON_SLACK × max(1, |x|)) of `src/excel/round.ts`; spend = gmv × cost ratio) and a
+ * TOTAL row; totals per phase and per crowd, summed over the plan rows whose label equals the
+ * total's label EXACTLY (SUMPRODUCT of an `=` comparison: a name such as `a*`, `?`, `~x`, `<5`
+ * or `=b` is a name, never a SUMIF wildcard or comparison); a GMV matrix phase × crowd (each
+ * cell the gmv of its plan row) charted as stacked columns.
  *
  * Health sheet: one row per phase with the plan (reached, precision, cost ratio, conversion)
  * and the actuals (reached, reached in target crowds, spend, GMV, buyers) as input cells, and the
@@ -21,6 +24,7 @@ import { hothealth, HOTHEALTH_INDICATORS, type HotActual, type HotTargets } from
 import { isCellError } from "../../src/excel/errors";
 import { colName } from "../workbook/a1";
 import { f, INDEX_THRESHOLDS, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
+import { personsFormula } from "./native";
 import { label, formatNumber, formatPercent, type Lang, type LabelKey } from "../i18n";
 
 /** What the Hot product view hands to the planner (validated by `forms/hot.ts`). */
@@ -53,7 +57,7 @@ export const HOT_CROWDS_TABLE = "DTC_Hot_Crowds";
 export const HOT_HEALTH_TABLE = "DTC_Hot_Health";
 
 const PLAN_FORMATS: NumberFormat[] = ["general", "general", "currency", "number", "persons", "persons", "persons", "currency"];
-const CEIL = (x: string) => `MAX(0,ROUNDUP(${x}-0.000000001,0))`;
+const CEIL = personsFormula;
 
 /** Build the hot-product plan sheet. */
 export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; layout: HotLayout } {
@@ -162,8 +166,11 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
     rowStyles: [{ row: 0, style: "header" }, { row: P * C + 1, style: "total" }],
   });
 
-  // --- Totals per phase and per crowd (SUMIF over the plan) -------------------------------------
-  /** A heading at `head - 1`, then [label, Σ measures] per phase or crowd, keyed on the label cell. */
+  // --- Totals per phase and per crowd (exact label match over the plan) ---------------------------
+  /**
+   * A heading at `head - 1`, then [label, Σ measures] per phase or crowd, keyed on the label cell
+   * by an exact, case-insensitive `=` (as SUMIF compares, but with no wildcards or operators).
+   */
   const totalsBlock = (head: number, heading: LabelKey, key: "phase" | "crowd", labelCells: string[]) => {
     blocks.push({ anchor: `A${head - 1}`, cells: [[L(heading)]], style: "heading" });
     blocks.push({
@@ -172,7 +179,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
         [planHeaders[key === "phase" ? 0 : 1], ...planHeaders.slice(2)],
         ...labelCells.map((ref, i): Cell[] => [
           f(`=${ref}`),
-          ...measures.map((k) => f(`=SUMIF(${col(key)},$A${head + 1 + i},${col(k)})`)),
+          ...measures.map((k) => f(`=SUMPRODUCT((${col(key)}=$A${head + 1 + i})*${col(k)})`)),
         ]),
       ],
       formats: [PLAN_FORMATS.slice(1).map(() => null), ...labelCells.map(() => PLAN_FORMATS.slice(1))],
@@ -184,7 +191,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
   const byCrowdHead = byPhaseHead + P + 3;
   totalsBlock(byCrowdHead, "byCrowdHeading", "crowd", input.crowds.map((_, c) => crowdCell(c)));
 
-  // --- GMV matrix phase × crowd: the chart's source ----------------------------------------------
+  // --- GMV matrix phase × crowd: the chart's source; cell (p, c) is plan row p × C + c ----------
   const mHead = byCrowdHead + C + 3;
   const lastCol = colName(C);
   blocks.push({ anchor: `A${mHead - 1}`, cells: [[L("splitHeading")]], style: "heading" });
@@ -194,9 +201,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
       [null, ...input.crowds.map((_, c) => f(`=${crowdCell(c)}`))],
       ...input.phases.map((_, p): Cell[] => [
         f(`=${phaseCell(p)}`),
-        ...input.crowds.map((_, c) =>
-          f(`=SUMIFS(${col("gmv")},${col("phase")},$A${mHead + 1 + p},${col("crowd")},${colName(c + 1)}$${mHead})`),
-        ),
+        ...input.crowds.map((_, c) => f(`=${pc.gmv}${p1 + p * C + c}`)),
       ]),
     ],
     formats: [input.crowds.map(() => null).concat([null]), ...input.phases.map(() => [null, ...input.crowds.map((): NumberFormat => "currency")])],

@@ -15,6 +15,7 @@ import {
   duplicatePlan,
   exportPlan,
   importPlan,
+  MAX_LIBRARY_BYTES,
   readLibrary,
   renamePlan,
   savePlan,
@@ -26,6 +27,7 @@ import { MAX_PLAN_BYTES, type Bilingual, type Plan, type PlanError } from "../..
 import { parseTyped } from "../forms/fields";
 import { label, formatNumber, type LabelKey } from "../i18n";
 import { WorkbookError, type Workbook } from "../workbook/port";
+import { utf8Length } from "../workbook/requests";
 
 /** The library as the tab shows it. */
 export type LibraryState =
@@ -53,6 +55,25 @@ const both = (key: LabelKey, params: Record<string, string | number> = {}): Bili
 export function portMessage(e: unknown): Bilingual {
   if (e instanceof WorkbookError) return both(`err_${e.code}` as LabelKey, { detail: e.detail });
   return both("err_host", { detail: e instanceof Error ? e.message : String(e) });
+}
+
+/**
+ * Write `library`, unless its text is larger than a stored library may be read back
+ * (`MAX_LIBRARY_BYTES`): then nothing is written and the refusal says by how much.
+ */
+async function store(port: Workbook, library: Library): Promise<Outcome | undefined> {
+  const text = writeLibrary(library);
+  const bytes = utf8Length(text);
+  if (bytes > MAX_LIBRARY_BYTES) {
+    const mb = (x: number) => (x / 1_048_576).toFixed(1);
+    return { kind: "refused", message: both("plansTooLarge", { size: mb(bytes), max: mb(MAX_LIBRARY_BYTES) }) };
+  }
+  try {
+    await port.savePlans(text);
+  } catch (e) {
+    return { kind: "refused", message: portMessage(e) };
+  }
+  return undefined;
 }
 
 /** Read the library stored in the workbook. Never throws. */
@@ -83,11 +104,8 @@ async function change(
   if (state.status !== "ok") return refusedBy(state);
   const r = op(state.library);
   if (!r.ok) return { kind: "refused", message: r.error.message };
-  try {
-    await port.savePlans(writeLibrary(r.library));
-  } catch (e) {
-    return { kind: "refused", message: portMessage(e) };
-  }
+  const refused = await store(port, r.library);
+  if (refused) return refused;
   return { kind: "done", library: r.library, plan: r.plan, message: done(r.plan) };
 }
 
@@ -105,11 +123,8 @@ export async function savePlanAction(port: Workbook, plan: Plan, opts: SaveOptio
   const r = savePlan(state.library, plan, opts);
   if (r.status === "error") return { kind: "refused", message: r.error.message };
   if (r.status === "needs-confirmation") return { kind: "confirm", name: r.name, plan, message: r.message };
-  try {
-    await port.savePlans(writeLibrary(r.library));
-  } catch (e) {
-    return { kind: "refused", message: portMessage(e) };
-  }
+  const refused = await store(port, r.library);
+  if (refused) return refused;
   return { kind: "done", library: r.library, plan: r.plan, message: both(r.replaced ? "plansReplaced" : "plansSaved", { name: r.plan.name }) };
 }
 

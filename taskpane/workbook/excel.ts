@@ -15,16 +15,31 @@
  *   skipped without it.
  * - ExcelApi 1.8: the number format of a chart's value axis; left at General without it.
  *
- * Round trips: {@link ExcelWorkbook.createSheet} makes exactly three `context.sync()` calls,
- * whatever the size of the plan: (1) load the names of sheets and tables; (2) add the sheet
- * under the chosen unique name, which reserves it; (3) write every block, format, table,
- * conditional format, chart and column width, and activate the sheet. If (3) fails, the sheet
- * added in (2) (and with it everything written on it) is deleted with one more sync, so the
- * workbook is as before; since (2) succeeded, that sheet is certainly ours. If (2) fails,
- * nothing was added.
+ * Round trips and request size: Excel on the web refuses a request over 5 MB, so every
+ * `context.sync()` stays under {@link REQUEST_BUDGET} (4 MB, estimated as the JSON of what is
+ * queued, see `./requests.ts`). {@link ExcelWorkbook.createSheet} makes (1) one sync to load the
+ * names of sheets and tables; (2) one to add the sheet under the chosen unique name, which
+ * reserves it; (3…) the blocks, formats, tables, conditional formats, chart, column widths and
+ * the activation, in as few syncs as the budget allows: ONE for every plan the planners make
+ * up to a few thousand rows (3 syncs in all), more for the largest hot-product plans, whose
+ * blocks are then written in bands of rows. If any of (3…) fails, the sheet added in (2) (and
+ * with it everything written on it) is deleted with one more sync, so the workbook is as
+ * before; since (2) succeeded, that sheet is certainly ours. If (2) fails, nothing was added.
+ * The plan library is stored in parts of under 4 MB each (see `./requests.ts`), and a selection
+ * is read in bands of rows.
  */
-import { parseRange, rangeA1 } from "./a1";
+import { parseCell, rangeA1, type Rect } from "./a1";
 import { checkPlan } from "./check";
+import {
+  CALL_BYTES,
+  jsonBytes,
+  jsonCost,
+  libraryPieces,
+  readHead,
+  readPart,
+  REQUEST_BUDGET,
+  xmlCost,
+} from "./requests";
 import {
   isFormula,
   NUMBER_FORMATS,
@@ -70,13 +85,23 @@ export const EXCEL_API = {
   chartAxisFormat: "1.8",
 } as const;
 
-/** Namespace of the custom XML part holding the plan library. */
+/** Namespace of the custom XML part holding the plan library (its head, see `./requests.ts`). */
 export const PLANS_NAMESPACE = "urn:dtc-metrics:plan-library";
+/** Namespace of the further parts of a plan library too large for one request. */
+export const PLANS_PARTS_NAMESPACE = "urn:dtc-metrics:plan-library:part";
 /** Key of the workbook setting holding the plan library on hosts without custom XML parts. */
 export const PLANS_SETTING = "dtc-plan-library";
+/** Key of further part `i` of generation `gen` in the workbook settings. */
+export const planPartSetting = (gen: string, i: number): string => `${PLANS_SETTING}:${gen}:${i}`;
 
-/** Selections larger than this many cells are cut to the sheet's used range before reading. */
+/**
+ * Most cells the pane reads from a selection. A larger selection (a whole column or sheet) is
+ * cut to the sheet's used range first; when that is still larger, the read is refused
+ * (`selectionTooLarge`). The pane reads crowd tables (at most 1,000 rows).
+ */
 export const MAX_SELECTION_CELLS = 200_000;
+/** Cells of a selection read in one sync (then in bands of rows sized by what the first held). */
+export const SELECTION_BAND_CELLS = 50_000;
 
 const CHART_TYPES: Record<ChartSpec["type"], string> = {
   columnClustered: "ColumnClustered",
@@ -136,17 +161,123 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   }
 }
 
-function writeBlock(sheet: Excel.Worksheet, b: Block): void {
-  const rect = parseRange(b.anchor);
-  rect.bottom = rect.top + b.cells.length - 1;
-  rect.right = rect.left + b.cells[0].length - 1;
-  const range = sheet.getRange(rangeA1(rect));
-  range.formulas = b.cells.map((row) => row.map(formulaCell));
-  if (b.formats) range.numberFormat = b.formats.map((row) => row.map((x) => NUMBER_FORMATS[x ?? "general"]));
-  if (b.style) applyStyle(range, b.style);
+/** One thing queued for a sync, with its estimated size in bytes. */
+interface Job {
+  bytes: number;
+  queue(sheet: Excel.Worksheet): void;
+}
+
+/** Calls `applyStyle` queues at most (font, fill, border). */
+const STYLE_CALLS = 4;
+
+/** Jobs grouped, in order, into syncs of at most `budget` bytes each. */
+class Packer {
+  readonly batches: Job[][] = [];
+  private cur: Job[] = [];
+  private used = 0;
+  constructor(readonly budget: number) {}
+
+  /** Bytes still free in the current sync. */
+  room(): number {
+    return this.budget - this.used;
+  }
+
+  /** True when nothing is queued in the current sync. */
+  empty(): boolean {
+    return this.cur.length === 0;
+  }
+
+  add(job: Job): void {
+    if (this.cur.length && this.used + job.bytes > this.budget) this.flush();
+    this.cur.push(job);
+    this.used += job.bytes;
+  }
+
+  /** Close the current sync. */
+  flush(): void {
+    if (this.cur.length) this.batches.push(this.cur);
+    this.cur = [];
+    this.used = 0;
+  }
+
+  /** All syncs, the last one closed. */
+  done(): Job[][] {
+    this.flush();
+    return this.batches;
+  }
+}
+
+/** Bytes of a write job besides its values: the range, `formulas`, `numberFormat`. */
+const WRITE_CALLS = 3 * CALL_BYTES + 64;
+
+/**
+ * Queue the cells of a block: in the current sync when they fit, else in bands of whole rows
+ * that fill each sync up to the budget (a row larger than a whole request in pieces of
+ * columns). Styles are one job over the whole block, so borders stay where they belong.
+ */
+function packBlock(b: Block, packer: Packer): void {
+  const at = parseCell(b.anchor);
+  const formulas = b.cells.map((row) => row.map(formulaCell));
+  const formats = b.formats?.map((row) => row.map((x) => NUMBER_FORMATS[x ?? "general"]));
+  const width = formulas[0].length;
+  const write = (top: number, bottom: number, left: number, right: number, bytes: number): Job => {
+    const rect: Rect = { top: at.row + top, bottom: at.row + bottom, left: at.col + left, right: at.col + right };
+    const address = rangeA1(rect);
+    const whole = left === 0 && right === width - 1;
+    const f = formulas.slice(top, bottom + 1).map((r) => (whole ? r : r.slice(left, right + 1)));
+    const n = formats?.slice(top, bottom + 1).map((r) => (whole ? r : r.slice(left, right + 1)));
+    return {
+      bytes: bytes + jsonBytes(address) + WRITE_CALLS,
+      queue(sheet) {
+        const range = sheet.getRange(address);
+        range.formulas = f;
+        if (n) range.numberFormat = n;
+      },
+    };
+  };
+  const rowBytes = formulas.map((r, i) => jsonBytes(r) + (formats ? jsonBytes(formats[i]) : 0) + 2);
+  let top = 0;
+  let used = 0;
+  for (let i = 0; i < formulas.length; ) {
+    if (used + rowBytes[i] + WRITE_CALLS + 64 <= packer.room()) {
+      used += rowBytes[i++];
+      continue;
+    }
+    if (i > top) {
+      // The band so far fills this sync.
+      packer.add(write(top, i - 1, 0, width - 1, used));
+      packer.flush();
+      top = i;
+      used = 0;
+    } else if (!packer.empty()) {
+      packer.flush();
+    } else {
+      // One row larger than a whole request: its cells in pieces.
+      let left = 0;
+      let w = 0;
+      for (let j = 0; j <= width; j++) {
+        const cb = j < width ? jsonBytes(formulas[i][j]) + (formats ? jsonBytes(formats[i][j]) : 0) + 6 : 0;
+        if (j === width || (w + cb + WRITE_CALLS + 64 > packer.budget && j > left)) {
+          packer.add(write(i, i, left, j - 1, w));
+          if (j < width) packer.flush();
+          left = j;
+          w = 0;
+        }
+        w += cb;
+      }
+      top = ++i;
+    }
+  }
+  if (formulas.length > top) packer.add(write(top, formulas.length - 1, 0, width - 1, used));
+  const full: Rect = { top: at.row, left: at.col, bottom: at.row + formulas.length - 1, right: at.col + width - 1 };
+  const fullAddress = rangeA1(full);
+  const style = b.style;
+  if (style) {
+    packer.add({ bytes: jsonBytes(fullAddress) + STYLE_CALLS * CALL_BYTES, queue: (sheet) => applyStyle(sheet.getRange(fullAddress), style) });
+  }
   for (const rs of b.rowStyles ?? []) {
-    const r = { top: rect.top + rs.row, bottom: rect.top + rs.row, left: rect.left, right: rect.right };
-    applyStyle(sheet.getRange(rangeA1(r)), rs.style);
+    const address = rangeA1({ ...full, top: full.top + rs.row, bottom: full.top + rs.row });
+    packer.add({ bytes: jsonBytes(address) + STYLE_CALLS * CALL_BYTES, queue: (sheet) => applyStyle(sheet.getRange(address), rs.style) });
   }
 }
 
@@ -185,7 +316,8 @@ function xmlEscape(s: string): string {
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) {
     throw new WorkbookError("invalidPlan", "the plan library holds characters XML cannot store");
   }
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // CR as a reference: XML readers turn a raw CR (LF) into LF.
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 }
 
 /** The text content of the root element of a stored plan-library part. */
@@ -204,9 +336,9 @@ export function xmlText(xml: string): string {
   });
 }
 
-/** The custom XML part holding `text`. */
-export function plansXml(text: string): string {
-  return `<plans xmlns="${PLANS_NAMESPACE}">${xmlEscape(text)}</plans>`;
+/** The custom XML part holding `text` (in namespace `ns`: the head's, or the further parts'). */
+export function plansXml(text: string, ns: string = PLANS_NAMESPACE): string {
+  return `<plans xmlns="${ns}">${xmlEscape(text)}</plans>`;
 }
 
 function hostError(e: unknown): WorkbookError {
@@ -277,23 +409,41 @@ export class ExcelWorkbook implements Workbook {
         throw hostError(e);
       }
 
-      // Sync 3: everything else, in one batch.
+      // Syncs 3…: everything else, in as few batches under the request budget as possible.
       try {
-        for (const b of plan.blocks) writeBlock(sheet, b);
+        const packer = new Packer(REQUEST_BUDGET);
+        for (const b of plan.blocks) packBlock(b, packer);
         if (caps.tables) {
           (plan.tables ?? []).forEach((t, i) => {
-            const table = sheet.tables.add(sheet.getRange(t.range), true);
-            table.name = names.tableNames[i];
-            table.style = t.style ?? "TableStyleMedium2";
+            const name = names.tableNames[i];
+            packer.add({
+              bytes: jsonBytes([t.range, name]) + 4 * CALL_BYTES,
+              queue(sheet) {
+                const table = sheet.tables.add(sheet.getRange(t.range), true);
+                table.name = name;
+                table.style = t.style ?? "TableStyleMedium2";
+              },
+            });
           });
         }
-        if (caps.conditionalFormats) for (const cf of plan.conditionalFormats ?? []) addConditionalFormat(sheet, cf);
-        if (caps.charts) for (const ch of plan.charts ?? []) addChart(sheet, ch, axisFormat);
-        if (widths) {
-          for (const w of plan.columnWidths ?? []) sheet.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width;
+        if (caps.conditionalFormats) {
+          for (const cf of plan.conditionalFormats ?? []) {
+            packer.add({ bytes: jsonBytes(cf) + 8 * cf.rules.length * CALL_BYTES, queue: (sheet) => addConditionalFormat(sheet, cf) });
+          }
         }
-        if (plan.activate !== false) sheet.activate();
-        await context.sync();
+        if (caps.charts) {
+          for (const ch of plan.charts ?? []) packer.add({ bytes: jsonBytes(ch) + 8 * CALL_BYTES, queue: (sheet) => addChart(sheet, ch, axisFormat) });
+        }
+        if (widths) {
+          for (const w of plan.columnWidths ?? []) {
+            packer.add({ bytes: 2 * CALL_BYTES, queue: (sheet) => (sheet.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width) });
+          }
+        }
+        if (plan.activate !== false) packer.add({ bytes: CALL_BYTES, queue: (sheet) => sheet.activate() });
+        for (const batch of packer.done()) {
+          for (const j of batch) j.queue(sheet);
+          await context.sync();
+        }
       } catch (e) {
         // Roll back: the sheet added in sync 2 is ours; deleting it removes all it holds.
         try {
@@ -309,22 +459,37 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async readSelection(): Promise<Selection> {
+    const cells = (r: Excel.Range) => r.rowCount * r.columnCount;
+    const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
     try {
       return await this.env.run(async (context) => {
-        let range = context.workbook.getSelectedRange();
-        range.load("address, rowCount, columnCount");
-        await context.sync();
-        if (range.rowCount * range.columnCount > MAX_SELECTION_CELLS) {
-          // A whole column or sheet: read only the part that holds data.
-          const used = range.worksheet.getUsedRange(true);
-          range = range.getIntersection(used);
+        let range: Excel.Range;
+        try {
+          range = context.workbook.getSelectedRange();
+          range.load("address, rowCount, columnCount");
+          await context.sync();
+        } catch (e) {
+          throw new WorkbookError("noSelection", message(e));
         }
-        range.load("address, values");
-        await context.sync();
-        return { address: range.address, values: range.values as unknown[][] };
+        if (cells(range) > MAX_SELECTION_CELLS) {
+          // A whole column or sheet: read only the part that holds data.
+          try {
+            range = range.getIntersection(range.worksheet.getUsedRange(true));
+            range.load("address, rowCount, columnCount");
+            await context.sync();
+          } catch (e) {
+            throw new WorkbookError("noSelection", message(e));
+          }
+          if (cells(range) > MAX_SELECTION_CELLS) {
+            const n = (x: number) => x.toLocaleString("en-US");
+            throw new WorkbookError("selectionTooLarge", `${range.address}: ${n(cells(range))} > ${n(MAX_SELECTION_CELLS)}`);
+          }
+        }
+        return { address: range.address, values: await readValues(context, range) };
       });
     } catch (e) {
-      throw new WorkbookError("noSelection", e instanceof Error ? e.message : String(e));
+      if (e instanceof WorkbookError) throw e;
+      throw new WorkbookError("noSelection", message(e));
     }
   }
 
@@ -335,18 +500,43 @@ export class ExcelWorkbook implements Workbook {
     try {
       return await this.env.run(async (context) => {
         const wb = context.workbook;
-        const parts = xml ? wb.customXmlParts.getByNamespace(PLANS_NAMESPACE) : undefined;
-        parts?.load("items/id");
-        const setting = settings ? wb.settings.getItemOrNullObject(PLANS_SETTING) : undefined;
-        setting?.load("value");
+        const heads = xml ? wb.customXmlParts.getByNamespace(PLANS_NAMESPACE) : undefined;
+        heads?.load("items/id");
+        const more = xml ? wb.customXmlParts.getByNamespace(PLANS_PARTS_NAMESPACE) : undefined;
+        more?.load("items/id");
         await context.sync();
-        if (parts && parts.items.length) {
-          const text = parts.items[0].getXml();
+        if (heads && more && heads.items.length) {
+          // One part per sync: each holds up to a request's worth.
+          const head = heads.items[0].getXml();
           await context.sync();
-          return xmlText(text.value);
+          return assemble(readHead(xmlText(head.value)), async (need) => {
+            const found = new Map<number, string>();
+            for (const p of more.items) {
+              const x = p.getXml();
+              await context.sync();
+              const part = readPart(xmlText(x.value));
+              if (part && part.gen === need.gen) found.set(part.index, part.text);
+              if (found.size === need.count) break;
+            }
+            return found;
+          });
         }
-        if (setting && !setting.isNullObject && typeof setting.value === "string") return setting.value;
-        return null;
+        if (!settings) return null;
+        const setting = wb.settings.getItemOrNullObject(PLANS_SETTING);
+        setting.load("value");
+        await context.sync();
+        if (setting.isNullObject || typeof setting.value !== "string") return null;
+        return assemble(readHead(setting.value), async (need) => {
+          const found = new Map<number, string>();
+          for (let i = 1; i <= need.count; i++) {
+            const part = wb.settings.getItemOrNullObject(planPartSetting(need.gen, i));
+            part.load("value");
+            await context.sync();
+            const r = !part.isNullObject && typeof part.value === "string" ? readPart(part.value) : undefined;
+            if (r && r.gen === need.gen && r.index === i) found.set(i, r.text);
+          }
+          return found;
+        });
       });
     } catch (e) {
       throw hostError(e);
@@ -356,29 +546,122 @@ export class ExcelWorkbook implements Workbook {
   async savePlans(text: string): Promise<void> {
     const xml = this.api(EXCEL_API.customXmlParts);
     if (!xml && !this.api(EXCEL_API.settings)) throw new WorkbookError("unsupported", `ExcelApi ${EXCEL_API.settings}`);
-    const body = xml ? plansXml(text) : "";
+    const stored = libraryPieces(text, xml ? xmlCost : jsonCost);
+    // Escape (and refuse what XML cannot hold) before anything is written.
+    const headXml = xml ? plansXml(stored.head) : "";
+    const partsXml = xml ? stored.parts.map((p) => plansXml(p, PLANS_PARTS_NAMESPACE)) : [];
     try {
       await this.env.run(async (context) => {
         const wb = context.workbook;
         if (!xml) {
-          wb.settings.add(PLANS_SETTING, text);
+          // Further parts first, one per sync; the head last; then the old parts go.
+          const old = wb.settings;
+          old.load("items/key");
           await context.sync();
+          const stale = old.items.map((i) => i.key).filter((k) => k.startsWith(`${PLANS_SETTING}:`));
+          for (let i = 0; i < stored.parts.length; i++) {
+            wb.settings.add(planPartSetting(stored.gen, i + 1), stored.parts[i]);
+            await context.sync();
+          }
+          wb.settings.add(PLANS_SETTING, stored.head);
+          await context.sync();
+          const keep = new Set(stored.parts.map((_, i) => planPartSetting(stored.gen, i + 1)));
+          const drop = stale.filter((k) => !keep.has(k));
+          await cleanUp(context, () => drop.forEach((k) => wb.settings.getItem(k).delete()), drop.length > 0);
           return;
         }
-        const parts = wb.customXmlParts.getByNamespace(PLANS_NAMESPACE);
-        parts.load("items/id");
+        const heads = wb.customXmlParts.getByNamespace(PLANS_NAMESPACE);
+        heads.load("items/id");
+        const more = wb.customXmlParts.getByNamespace(PLANS_PARTS_NAMESPACE);
+        more.load("items/id");
         await context.sync();
-        if (parts.items.length) {
-          parts.items[0].setXml(body);
-          // A library is one part: drop strays (e.g. from a copy-paste of sheets between books).
-          parts.items.slice(1).forEach((p) => p.delete());
-        } else {
-          wb.customXmlParts.add(body);
+        for (const p of partsXml) {
+          wb.customXmlParts.add(p);
+          await context.sync();
         }
+        if (heads.items.length) heads.items[0].setXml(headXml);
+        else wb.customXmlParts.add(headXml);
         await context.sync();
+        // The library is the head just written and its parts: drop the rest (the previous
+        // library's parts, strays from a copy of sheets between books or a failed save).
+        await cleanUp(context, () => {
+          heads.items.slice(1).forEach((p) => p.delete());
+          more.items.forEach((p) => p.delete());
+        }, heads.items.length > 1 || more.items.length > 0);
       });
     } catch (e) {
       throw hostError(e);
     }
   }
+}
+
+/**
+ * Delete what the previous library left, after the new one is complete. A failure here is not
+ * a failure of the save (the new library is in place; the rest is deleted at the next save).
+ */
+async function cleanUp(context: Excel.RequestContext, queue: () => void, needed = true): Promise<void> {
+  if (!needed) return;
+  try {
+    queue();
+    await context.sync();
+  } catch {
+    // Left for the next save.
+  }
+}
+
+/** The library text from its head, reading the further parts it names with `read`. */
+async function assemble(
+  head: ReturnType<typeof readHead>,
+  read: (need: { gen: string; count: number }) => Promise<Map<number, string>>,
+): Promise<string> {
+  if (!("gen" in head)) return head.text;
+  const found = await read({ gen: head.gen, count: head.parts - 1 });
+  const pieces = [head.first];
+  for (let i = 1; i < head.parts; i++) {
+    const p = found.get(i);
+    if (p === undefined) throw new WorkbookError("libraryIncomplete", `${i + 1} / ${head.parts}`);
+    pieces.push(p);
+  }
+  return pieces.join("");
+}
+
+/** Payload errors of Excel on the web (request or response over its limit). */
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /PayloadSizeLimitExceeded/i.test(code);
+}
+
+/**
+ * The values of `range` (address, rowCount and columnCount loaded): in one sync when it has at
+ * most {@link SELECTION_BAND_CELLS} cells, else in bands of rows, each sized from the bytes per
+ * row of the band before so that its response stays under half the request budget. A read the
+ * host still finds too large ("…PayloadSizeLimitExceeded") is halved and read again.
+ */
+async function readValues(context: Excel.RequestContext, range: Excel.Range): Promise<unknown[][]> {
+  const rows = range.rowCount;
+  const cols = range.columnCount;
+  const maxRows = Math.max(1, Math.floor(SELECTION_BAND_CELLS / cols));
+  const values: unknown[][] = [];
+  let band = maxRows;
+  for (let top = 0; top < rows; ) {
+    const n = Math.min(band, rows - top);
+    // The whole range when it fits in one band (one sync, as a small selection always was).
+    const part = n === rows ? range : range.getCell(top, 0).getBoundingRect(range.getCell(top + n - 1, cols - 1));
+    part.load("values");
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadLimit(e) && n > 1) {
+        band = Math.ceil(n / 2);
+        continue;
+      }
+      throw e;
+    }
+    const got = part.values as unknown[][];
+    for (const r of got) values.push(r);
+    top += n;
+    const perRow = Math.max(1, jsonBytes(got) / n);
+    band = Math.max(1, Math.min(maxRows, Math.floor(REQUEST_BUDGET / 2 / perRow)));
+  }
+  return values;
 }

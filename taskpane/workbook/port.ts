@@ -16,11 +16,19 @@
  *   written as text, even when it starts with `=` (the adapter escapes it).
  * - Formulas may refer only to cells of the same sheet (A1, absolute or relative), never to
  *   table names (structured references), because the adapter may rename tables (see below).
- * - Formulas use only functions that both Excel and HyperFormula evaluate: SUM, SUMIF, SUMIFS,
+ * - Formulas use only functions that both Excel and HyperFormula evaluate ({@link NATIVE_FUNCTIONS}): SUM, SUMIF, SUMIFS,
  *   COUNT, COUNTIF, COUNTIFS, SUMPRODUCT (also over comparisons such as `(O5:O9<O5)`, for which
- *   HyperFormula needs `useArrayArithmetic: true`), IF, AND, OR, MIN, MAX, ROUNDUP. Numbers
- *   inside formulas are plain decimals (`0.000000001`, never `1E-9`, which HyperFormula does
- *   not parse). No custom function (`DTC.*`) is used, so a sheet calculates without the add-in.
+ *   HyperFormula needs `useArrayArithmetic: true`), IF, AND, OR, MIN, MAX, ABS, ROUNDUP, SMALL,
+ *   INDEX. Numbers inside formulas are plain decimals (`0.000000001`, never `1E-9`, which
+ *   HyperFormula does not parse; {@link decimal} writes them). No custom function (`DTC.*`) is
+ *   used, so a sheet calculates without the add-in.
+ * - Criteria functions (SUMIF, SUMIFS, COUNTIF, COUNTIFS) take only FIXED criteria (`"A"`,
+ *   `">=0"`, a number), never a user's label: Excel reads `*`, `?`, `~` and a leading `<`, `>`,
+ *   `=` in a criterion as wildcards or comparisons. Sums keyed on a label use an exact match,
+ *   `SUMPRODUCT((B5:B9=A20)*C5:C9)` (case-insensitive like SUMIF, without wildcards).
+ * - Inside SUMPRODUCT a comparison is always turned into a number by arithmetic
+ *   (`(B5:B9=A20)*C5:C9`, `(a<b)+(a=b)*(c<d)`): Excel counts a bare TRUE passed as an array
+ *   argument (`SUMPRODUCT(C5:C9,(B5:B9>0))`) as 0, HyperFormula as 1.
  * - Formats, styles, colours are semantic names mapped by {@link NUMBER_FORMATS} and
  *   {@link THRESHOLD_COLORS}, so both adapters render the same thing.
  *
@@ -40,6 +48,23 @@
 // ---------------------------------------------------------------------------------------------
 // Cells and formats
 
+/**
+ * A finite number as a plain decimal literal for a formula: `decimal(1e-9)` is `"0.000000001"`
+ * (HyperFormula does not parse `1E-9`). Round-trips: `Number(decimal(x)) === x`.
+ */
+export function decimal(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  const s = String(x);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, int, frac = "", e] = m;
+  const digits = int + frac;
+  const point = int.length + Number(e);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`.replace(/0+$/, "");
+  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 /** A formula in English-locale A1 syntax, starting with `=`. */
 export interface Formula {
   formula: string;
@@ -52,6 +77,12 @@ export type Cell = number | string | boolean | null | Formula;
 export function isFormula(c: Cell): c is Formula {
   return typeof c === "object" && c !== null;
 }
+
+/** The functions plan-sheet formulas may use (see the file comment); tests check every planner. */
+export const NATIVE_FUNCTIONS = [
+  "SUM", "SUMIF", "SUMIFS", "COUNT", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IF", "AND", "OR", "MIN", "MAX",
+  "ABS", "ROUNDUP", "SMALL", "INDEX",
+] as const;
 
 /** Shorthand for a formula cell: `f("=B5*C5")`. */
 export function f(formula: string): Formula {
@@ -72,7 +103,7 @@ export type NumberFormat =
   | "percent"
   /** Persons (counts of consumers, buyers): whole numbers with thousands separators */
   | "persons"
-  /** Other numbers with thousands separators and up to two decimals */
+  /** Other numbers ≥ 0: from 1,000 up whole with thousands separators (8,333), below General (40, 1.5) */
   | "number"
   /** An index where 100 = on plan: one decimal */
   | "index"
@@ -86,7 +117,10 @@ export const NUMBER_FORMATS: Record<NumberFormat, string> = {
   currency2: "¥#,##0.00",
   percent: "0.0%",
   persons: "#,##0",
-  number: "#,##0.##",
+  // Not "#,##0.##", which shows a whole number with a trailing dot ("40."): no single Excel
+  // code drops the dot only for whole numbers. From 1,000 up: whole, with separators; below:
+  // General (40, 1.5, 0.3333333333). Used only for values ≥ 0 (weights, shares, units, keys).
+  number: "[>=1000]#,##0;General",
   index: "0.0",
   text: "@",
 };
@@ -258,6 +292,16 @@ export type WorkbookErrorCode =
   | "tableExists"
   /** No usable selection (nothing selected, or not a range). */
   | "noSelection"
+  /**
+   * The selection holds more cells than the pane reads, even cut to the sheet's used range;
+   * `detail` gives the address and the cell count.
+   */
+  | "selectionTooLarge"
+  /**
+   * The plan library stored in the workbook is missing one of its parts (`detail`: which, as
+   * `2 / 3`); nothing is read, and nothing may be written over it.
+   */
+  | "libraryIncomplete"
   /** The workbook's plan storage is not available on this host. */
   | "unsupported"
   /** The host failed (Office.js error); the workbook was restored. */
@@ -287,7 +331,11 @@ export interface Workbook {
    */
   createSheet(plan: SheetPlan): Promise<WriteResult>;
 
-  /** The values of the selected range. Throws {@link WorkbookError} `noSelection`. */
+  /**
+   * The values of the selected range (a whole column or sheet is cut to the used range).
+   * Throws {@link WorkbookError} `noSelection`, or `selectionTooLarge` when it holds more cells
+   * than the pane reads (`MAX_SELECTION_CELLS`).
+   */
   readSelection(): Promise<Selection>;
 
   /**

@@ -4,13 +4,49 @@
  * the number of `context.sync()` calls, unique names, no overwrite, rollback, degrading when a
  * requirement set is missing, the selection, and the plan library.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GtaRow } from "../../src/plan/gta";
+import { MAX_LIBRARY_BYTES, readLibrary, writeLibrary } from "../../src/plan/store";
+import type { Plan } from "../../src/plan/schema";
+import { openLibrary, savePlanAction } from "../../taskpane/plans/actions";
+import { label, strings } from "../../taskpane/i18n";
 import { gtaSheet } from "../../taskpane/planners/gtaSheet";
-import { healthSheet } from "../../taskpane/planners/hotSheet";
-import { escapeText, ExcelWorkbook, PLANS_NAMESPACE, PLANS_SETTING, plansXml, xmlText } from "../../taskpane/workbook/excel";
+import { healthSheet, hotSheet, type HotSheetInput } from "../../taskpane/planners/hotSheet";
+import { parseRange } from "../../taskpane/workbook/a1";
+import { blockRect } from "../../taskpane/workbook/check";
+import {
+  escapeText,
+  ExcelWorkbook,
+  MAX_SELECTION_CELLS,
+  PLANS_NAMESPACE,
+  PLANS_PARTS_NAMESPACE,
+  PLANS_SETTING,
+  plansXml,
+  xmlText,
+} from "../../taskpane/workbook/excel";
 import { f, WorkbookError, type SheetPlan } from "../../taskpane/workbook/port";
-import { bordersOf, cfsOf, excelMock } from "./excelMock";
+import { jsonBytes } from "../../taskpane/workbook/requests";
+import { bordersOf, cfsOf, excelMock, type MockState } from "./excelMock";
+
+/** Excel on the web refuses a request over 5 MB; the adapter's budget per sync is 4 MB. */
+const FOUR_MB = 4_000_000;
+const maxSync = (state: MockState) => Math.max(...state.syncBytes);
+
+/** The largest hot-product plan the pane accepts: 100 phases × 200 crowds, a funnel per crowd. */
+function bigHotPlan(): HotSheetInput {
+  return {
+    product: "Serum 精华",
+    target_gmv: 5_000_000_000,
+    price: 23.09,
+    units_per_buyer: 1.5,
+    cost_ratio: 0.12,
+    phases: Array.from({ length: 100 }, (_, i) => ({ name: `阶段 ${i + 1}`, weight: 1 + (i % 7) })),
+    crowds: Array.from({ length: 200 }, (_, i) => ({ name: `人群 ${i + 1}`, share: 1 + (i % 5) })),
+    funnel: Array.from({ length: 200 }, (_, i) => ({ i_to_p: 0.05 + (i % 10) / 100, a_to_i: 0.2 + (i % 3) / 10 })),
+  };
+}
 
 const SMALL: SheetPlan = {
   baseName: "GTA Double 11",
@@ -152,6 +188,45 @@ describe("createSheet", () => {
     expect(inputs[2]).toEqual(["I", "'crowd 2", 1001, 0.05, 200, 2, 10000]);
   });
 
+  it("a 100 × 200 hot-product plan (over 8 MB) is written in several syncs, each under 4 MB", async () => {
+    const { plan, layout } = hotSheet(bigHotPlan(), "zh");
+    const { env, state } = excelMock();
+    await new ExcelWorkbook(env).createSheet(plan);
+    // Σ of what the writes carry: far over one request.
+    const written = state.syncBytes.slice(2).reduce((a, x) => a + x, 0);
+    expect(written).toBeGreaterThan(2 * FOUR_MB);
+    expect(maxSync(state)).toBeLessThan(FOUR_MB);
+    expect(state.runs[0]).toBeGreaterThan(4);
+    expect(state.runs[0]).toBeLessThanOrEqual(2 + Math.ceil(written / (FOUR_MB * 0.75)));
+    // Every cell of every block was written once, in bands of whole rows.
+    const sheet = newSheet(state);
+    const bands = [...sheet.ranges.entries()].filter(([, r]) => r.formulas !== undefined);
+    for (const b of plan.blocks) {
+      const want = blockRect(b);
+      const mine = bands.map(([a]) => parseRange(a)).filter((r) => r.top >= want.top && r.bottom <= want.bottom && r.left === want.left);
+      expect(mine.reduce((n, r) => n + (r.bottom - r.top + 1), 0)).toBe(want.bottom - want.top + 1);
+      for (const r of mine) expect([r.left, r.right]).toEqual([want.left, want.right]);
+    }
+    // The plan block (20,000 rows) came in bands; a spot check of the last row's formulas.
+    const last = layout.planRows[1];
+    const band = bands.find(([a]) => parseRange(a).top <= last - 1 && parseRange(a).bottom >= last - 1)!;
+    const row = band[1].formulas![last - 1 - parseRange(band[0]).top] as string[];
+    const tHead = Number(layout.phasesTable.split(":")[0].slice(1));
+    expect(row.slice(0, 2)).toEqual([`=$A$${tHead + 100}`, `=$D$${tHead + 200}`]);
+    expect(state.tables.map((t) => t.range)).toEqual([layout.phasesTable, layout.crowdsTable]);
+    expect(sheet.activated).toBe(true);
+  });
+
+  it("a failure in a later write sync of a big plan removes the sheet", async () => {
+    const { plan } = hotSheet(bigHotPlan(), "en");
+    const { env, state } = excelMock({ failSync: 4 });
+    const err = await new ExcelWorkbook(env).createSheet(plan).catch((e: unknown) => e);
+    expect((err as WorkbookError).code).toBe("host");
+    expect(state.sheets.filter((s) => !s.existing).map((s) => s.deleted)).toEqual([true]);
+    expect(state.tables).toEqual([]);
+    expect(state.runs).toEqual([5]); // names, reserve, 2 write syncs (the 2nd fails), rollback
+  });
+
   it("never overwrites: a taken sheet name gets (2), (3)…; a taken table name moves to the next n", async () => {
     const { env, state } = excelMock({
       sheets: ["Sheet1", "gta double 11"],
@@ -267,6 +342,75 @@ describe("text escaping", () => {
 });
 
 describe("readSelection", () => {
+  const rows = (n: number, cols = 3) => Array.from({ length: n }, (_, i) => Array.from({ length: cols }, (_, j) => (j === 0 ? `crowd ${i}` : i * 0.1 + j)));
+
+  it("a whole column is cut to the used range and read", async () => {
+    const used = rows(1200);
+    const { env, state } = excelMock({
+      selection: { address: "Sheet1!A:C", values: [], rowCount: 1_048_576, columnCount: 3, used: { address: "Sheet1!A1:C1200", values: used } },
+    });
+    const sel = await new ExcelWorkbook(env).readSelection();
+    expect(sel).toEqual({ address: "Sheet1!A1:C1200", values: used });
+    expect(state.runs).toEqual([3]);
+  });
+
+  it("still too large after the cut: refused as selectionTooLarge, saying why (not noSelection)", async () => {
+    const { env, state } = excelMock({
+      selection: {
+        address: "Sheet1!A:Z",
+        values: [],
+        rowCount: 1_048_576,
+        columnCount: 26,
+        used: { address: "Sheet1!A1:Z300000", values: [], rowCount: 300_000, columnCount: 26 },
+      },
+    });
+    const err = (await new ExcelWorkbook(env).readSelection().catch((e: unknown) => e)) as WorkbookError;
+    expect(err).toBeInstanceOf(WorkbookError);
+    expect(err.code).toBe("selectionTooLarge");
+    expect(err.detail).toBe("Sheet1!A1:Z300000: 7,800,000 > 200,000");
+    expect(state.valueReads).toEqual([]); // no values were requested
+    expect(label("err_selectionTooLarge", "en", { detail: err.detail })).toBe(
+      "The selection holds too many cells to read, even cut to the cells in use (Sheet1!A1:Z300000: 7,800,000 > 200,000). Select only the table.",
+    );
+    expect(label("err_selectionTooLarge", "zh", { detail: err.detail })).toContain("所选区域的单元格太多");
+  });
+
+  it("a selection of more cells than the limit, without a used range to cut to, is refused too", async () => {
+    const n = MAX_SELECTION_CELLS / 4 + 1;
+    const { env } = excelMock({ selection: { address: "Sheet1!A1:D50001", values: [], rowCount: n, columnCount: 4 } });
+    const err = (await new ExcelWorkbook(env).readSelection().catch((e: unknown) => e)) as WorkbookError;
+    expect([err.code, err.detail]).toEqual(["selectionTooLarge", "Sheet1!A1:D50001: 200,004 > 200,000"]);
+  });
+
+  it("a large selection is read in bands of rows, each sync under 4 MB", async () => {
+    // 50,000 rows × 4 columns of long text: about 5 MB of values.
+    const text = "x".repeat(30);
+    const big = Array.from({ length: 50_000 }, (_, i) => [`${text} ${i}`, i, `${text}&<"'`, i / 3]);
+    const { env, state } = excelMock({ selection: { address: "Sheet1!B2:E50001", values: big } });
+    const sel = await new ExcelWorkbook(env).readSelection();
+    expect(sel.address).toBe("Sheet1!B2:E50001");
+    expect(sel.values).toEqual(big);
+    expect(jsonBytes(big)).toBeGreaterThan(FOUR_MB);
+    expect(maxSync(state)).toBeLessThan(FOUR_MB);
+    expect(state.valueReads.length).toBeGreaterThan(2);
+    expect(state.valueReads[0]).toBe("Sheet1!B2:E12501"); // the first band: 50,000 cells
+  });
+
+  it("a small selection whose values are still too large for the host is read again in halves", async () => {
+    const big = rows(1000, 2);
+    const { env, state } = excelMock({ selection: { address: "Sheet1!A1:B1000", values: big }, failSync: 2, failCode: "ResponsePayloadSizeLimitExceeded" });
+    expect((await new ExcelWorkbook(env).readSelection()).values).toEqual(big);
+    expect(state.valueReads).toEqual(["Sheet1!A1:B500", "Sheet1!A501:B1000"]);
+  });
+
+  it("a band the host still finds too large is halved and read again", async () => {
+    const big = rows(40_000, 2);
+    const { env, state } = excelMock({ selection: { address: "Sheet1!A1:B40000", values: big }, failSync: 2, failCode: "ResponsePayloadSizeLimitExceeded" });
+    const sel = await new ExcelWorkbook(env).readSelection();
+    expect(sel.values).toEqual(big);
+    expect(state.valueReads[0]).toBe("Sheet1!A1:B12500");
+  });
+
   it("returns the address and values after one load and sync", async () => {
     const values = [
       ["阶段", "人数"],
@@ -285,7 +429,138 @@ describe("readSelection", () => {
   });
 });
 
+/** A valid library of `n` plans with long English and Chinese descriptions and XML specials. */
+function bigLibrary(n: number, tag = ""): string {
+  const t = JSON.parse(readFileSync(join(__dirname, "../../taskpane/templates/launch-hotplan.json"), "utf8")) as Plan;
+  const plans = Array.from({ length: n }, (_, i) => ({
+    ...t,
+    name: `Plan ${i} <R&D> "${tag}"`,
+    name_zh: `方案 ${i}${tag}`,
+    description: `${"Launch & grow < 5 > ".repeat(190)}${i}`.slice(0, 4000),
+    description_zh: `${"新品上市，爆品目标拆解；".repeat(330)}${i}`.slice(0, 4000),
+  }));
+  const text = writeLibrary({ plans: plans as Plan[] });
+  const r = readLibrary(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return text;
+}
+
+/** What a saved .xlsx keeps of the host state: parts (not deleted) and settings. */
+function reopen(state: MockState, missing?: string[]) {
+  const parts = state.parts.filter((p) => !p.deleted).map((p) => ({ namespace: p.namespace, xml: p.xml }));
+  return excelMock({ parts, settings: Object.fromEntries(state.settings), missing });
+}
+
+for (const host of [
+  { name: "custom XML parts (ExcelApi 1.5)", missing: undefined },
+  { name: "workbook settings (ExcelApi 1.4)", missing: ["1.5", "1.6"] },
+]) {
+  describe(`a plan library over 4 MB, in ${host.name}`, () => {
+    const text = bigLibrary(499);
+
+    it("is saved in parts, every sync under 4 MB, and reads back identical after a reload", async () => {
+      expect(Buffer.byteLength(text)).toBeGreaterThan(2 * FOUR_MB);
+      expect(Buffer.byteLength(text)).toBeLessThan(MAX_LIBRARY_BYTES);
+      const first = excelMock({ missing: host.missing });
+      await new ExcelWorkbook(first.env).savePlans(text);
+      expect(maxSync(first.state)).toBeLessThan(FOUR_MB);
+      const stored = host.missing ? [...first.state.settings.keys()] : first.state.parts.filter((p) => !p.deleted);
+      expect(stored.length).toBeGreaterThanOrEqual(3);
+      if (!host.missing) expect(first.state.parts.filter((p) => p.namespace === PLANS_NAMESPACE)).toHaveLength(1);
+
+      const second = reopen(first.state, host.missing);
+      expect(await new ExcelWorkbook(second.env).loadPlans()).toBe(text);
+      expect(maxSync(second.state)).toBeLessThan(FOUR_MB);
+      // The pane's own path: open, validate, save one more plan; still every sync under 4 MB.
+      const wb = new ExcelWorkbook(second.env);
+      const lib = await openLibrary(wb);
+      expect(lib.status === "ok" && lib.library.plans).toHaveLength(499);
+      const extra = (lib.status === "ok" ? lib.library.plans[0] : undefined) as Plan;
+      const before = second.state.syncBytes.length;
+      expect((await savePlanAction(wb, { ...extra, name: "One more" })).kind).toBe("done");
+      expect(second.state.syncBytes.length - before).toBeGreaterThan(4); // read in parts, then written in parts
+      expect(maxSync(second.state)).toBeLessThan(FOUR_MB);
+      const third = await openLibrary(new ExcelWorkbook(reopen(second.state, host.missing).env));
+      expect(third.status === "ok" && third.library.plans.map((p) => p.name).slice(-2)).toEqual([`Plan 498 <R&D> ""`, "One more"]);
+    });
+
+    it("saving again replaces every part; nothing of the previous library is left", async () => {
+      const { env, state } = excelMock({ missing: host.missing });
+      const wb = new ExcelWorkbook(env);
+      await wb.savePlans(text);
+      const smaller = bigLibrary(300, "v2");
+      await wb.savePlans(smaller);
+      expect(await wb.loadPlans()).toBe(smaller);
+      await wb.savePlans("{}");
+      expect(await wb.loadPlans()).toBe("{}");
+      // Back to one part: the plain text, as an earlier version stored it.
+      if (host.missing) expect([...state.settings.keys()]).toEqual([PLANS_SETTING]);
+      else expect(state.parts.filter((p) => !p.deleted).map((p) => p.xml)).toEqual([plansXml("{}")]);
+      expect(maxSync(state)).toBeLessThan(FOUR_MB);
+    });
+
+    it("a save that fails half-way leaves the previous library readable; the next save cleans up", async () => {
+      const { env, state } = excelMock({ missing: host.missing });
+      const wb = new ExcelWorkbook(env);
+      const before = bigLibrary(400, "before");
+      await wb.savePlans(before);
+      // Sync 1 loads the names, sync 2 writes the new library's second part and fails (the
+      // mock applies the write, the worst case): the head, written last, is the previous one.
+      state.failSync = 2;
+      const err = await wb.savePlans(bigLibrary(450, "after")).catch((e: unknown) => e);
+      expect((err as WorkbookError).code).toBe("host");
+      expect(await wb.loadPlans()).toBe(before);
+      expect(await new ExcelWorkbook(reopen(state, host.missing).env).loadPlans()).toBe(before);
+      await wb.savePlans("{}");
+      expect(await wb.loadPlans()).toBe("{}");
+      if (host.missing) expect([...state.settings.keys()]).toEqual([PLANS_SETTING]);
+      else expect(state.parts.filter((p) => !p.deleted)).toHaveLength(1);
+    });
+
+    it("a missing part is reported (libraryIncomplete), and nothing is written over the library", async () => {
+      const first = excelMock({ missing: host.missing });
+      await new ExcelWorkbook(first.env).savePlans(text);
+      if (host.missing) {
+        const k = [...first.state.settings.keys()].find((x) => x !== PLANS_SETTING)!;
+        first.state.settings.delete(k);
+      } else {
+        first.state.parts.find((p) => p.namespace === PLANS_PARTS_NAMESPACE)!.deleted = true;
+      }
+      const second = reopen(first.state, host.missing);
+      const wb = new ExcelWorkbook(second.env);
+      const err = (await wb.loadPlans().catch((e: unknown) => e)) as WorkbookError;
+      expect(err.code).toBe("libraryIncomplete");
+      expect(err.detail).toMatch(/^\d+ \/ \d+$/);
+      const lib = await openLibrary(wb);
+      expect(lib.status === "unavailable" && lib.message.en).toMatch(/^The plans stored in this workbook are incomplete \(part \d+ \/ \d+ is missing\)/);
+      expect(lib.status === "unavailable" && lib.message.zh).toContain("方案不完整");
+      const xmlBefore = second.state.parts.map((p) => p.xml);
+      const settingsBefore = [...second.state.settings.entries()];
+      expect((await savePlanAction(wb, JSON.parse(readFileSync(join(__dirname, "../../taskpane/templates/618-gta.json"), "utf8")))).kind).toBe("refused");
+      expect(second.state.parts.map((p) => p.xml)).toEqual(xmlBefore);
+      expect([...second.state.settings.entries()]).toEqual(settingsBefore);
+    });
+  });
+}
+
 describe("plan library storage", () => {
+  it("a library written before in ONE part (up to 16 MiB) still loads", async () => {
+    const text = bigLibrary(500);
+    const xml = excelMock({ parts: [{ namespace: PLANS_NAMESPACE, xml: plansXml(text) }] });
+    expect(await new ExcelWorkbook(xml.env).loadPlans()).toBe(text);
+    const settings = excelMock({ settings: { [PLANS_SETTING]: text }, missing: ["1.5", "1.6"] });
+    expect(await new ExcelWorkbook(settings.env).loadPlans()).toBe(text);
+  });
+
+  it("every error code has an English and a Chinese message", () => {
+    const codes = ["invalidPlan", "occupied", "tableExists", "noSelection", "selectionTooLarge", "libraryIncomplete", "unsupported", "host"];
+    for (const c of codes) {
+      const e = strings[`err_${c}` as keyof typeof strings];
+      expect(e?.en, c).toBeTruthy();
+      expect(e?.zh, c).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   const text = JSON.stringify({ schema: "dtc-plan-library", version: 1, plans: [{ name: "a<b & \"c\"" }] });
 
   it("round-trips through one custom XML part (ExcelApi 1.5)", async () => {

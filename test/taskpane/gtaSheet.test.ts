@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import * as fc from "fast-check";
 import { gta, type GtaRow } from "../../src/plan/gta";
+import { orderByKey, personsNeeded } from "../../src/excel/round";
 import { gtaSheet, type GtaLayout } from "../../taskpane/planners/gtaSheet";
 import { checkPlan } from "../../taskpane/workbook/check";
 import { isFormula } from "../../taskpane/workbook/port";
@@ -19,10 +20,10 @@ const SPEC_ROWS: GtaRow[] = [
   { stage: "A", crowd: "", count: 6_000_000, conversion: 0.005, aov: 250 },
 ];
 
-function build(rows: GtaRow[], target = 100_000_000, lang: "en" | "zh" = "en") {
+function build(rows: GtaRow[], target = 100_000_000, lang: "en" | "zh" = "en", exact = false) {
   const { plan, layout } = gtaSheet({ name: "Double 11", target_gmv: target, crowds: rows }, lang);
   checkPlan(plan);
-  return { plan, layout, s: evaluate(plan) };
+  return { plan, layout, s: evaluate(plan, { exact }) };
 }
 
 /** Value of plan column `k` in data row r (0-based). */
@@ -182,7 +183,7 @@ describe("GTA sheet: capacities, costs, ties, rounding", () => {
     expect(at(s, layout, "crowd", 1)).toBe("新锐白领");
   });
 
-  it("persons needed are rounded up: ceil(x − 1e-9)", () => {
+  it("persons needed are rounded up: ceil(x − 1e-9 × max(1, |x|))", () => {
     const rows: GtaRow[] = [{ stage: "I", crowd: "", count: 0, conversion: 0.03, aov: 100 }];
     const { layout, s } = build(rows, 1000);
     // g = 3; 1,000 ÷ 3 = 333.33… → 334 persons; added_gmv 334 × 3 = 1,002.
@@ -208,6 +209,56 @@ describe("GTA sheet: capacities, costs, ties, rounding", () => {
   });
 });
 
+// Both ways HyperFormula compares numbers: Excel-like (within 1e-13 equal) and exact, so the
+// formulas themselves must carry the contract's tie and rounding rules.
+for (const exact of [false, true]) {
+  describe(`GTA sheet: ties and rounding of docs/functions.md, src/excel/round.ts (${exact ? "exact" : "Excel-like"} comparisons)`, () => {
+    it('GTA(1000, {"I","first",1000,0.3,1,"",10; "I","second",1000,0.1,3,"",""}): an exact tie, "first" is filled first', () => {
+      const rows: GtaRow[] = [
+        { stage: "I", crowd: "first", count: 1000, conversion: 0.3, aov: 1, capacity: 10 },
+        { stage: "I", crowd: "second", count: 1000, conversion: 0.1, aov: 3 },
+      ];
+      const { layout, s } = build(rows, 1000, "en", exact);
+      // g = 0.3 × 1 = 0.3 and 0.1 × 3 = 0.30000000000000004 in floats: keys 1 ÷ g tie (0.3 = 0.1 × 3).
+      // Table order: "first" takes its capacity, 10 × 0.3 = 3 → 10 added; "second" the rest:
+      // gap = 1000 − 600 = 400; 397 ÷ 0.3 = 1,323.3 → 1,324. (In float order "second" would take
+      // all 400 → 1,334, and "first" nothing.)
+      expect(at(s, layout, "added", 0)).toBe(10);
+      expect(at(s, layout, "added", 1)).toBe(1324);
+      expect(at(s, layout, "run", 0)).toBe(at(s, layout, "run", 1));
+      expect(sum(s, layout, "shortfall")).toBe(0);
+    });
+
+    it("tie groups are the engine's: a key joins the group of the first key it ties with, not a chain", () => {
+      // g = 0.5 × 2 = 1, every row costed: key = cost. Keys 1 + 1.2e-12, 1 + 6e-13, 1 (table order).
+      // Sorted: 1, 1 + 6e-13 (ties with 1: one group), 1 + 1.2e-12 (no tie with the group's first
+      // key 1: a new group, although it ties with 1 + 6e-13). Fill order: rows 1, 2 (table order
+      // in the group), then row 0. Gap 8: row 1 takes its capacity 4, row 2 takes 4 of its 7.
+      const row = (cost: number, capacity: number): GtaRow => ({ stage: "A", crowd: "", count: 0, conversion: 0.5, aov: 2, cost, capacity });
+      const rows = [row(1 + 1.2e-12, 100), row(1 + 6e-13, 4), row(1, 7)];
+      expect(orderByKey([0, 1, 2], rows.map((r) => r.cost!))).toEqual([1, 2, 0]);
+      const { layout, s } = build(rows, 8, "en", exact);
+      expect([0, 1, 2].map((i) => at(s, layout, "added", i))).toEqual([0, 4, 4]);
+      // The groups (shown by HyperFormula to 10 digits unless exact): row 0 alone, rows 1 and 2 at 1.
+      expect(at(s, layout, "run", 1)).toBe(1);
+      expect(at(s, layout, "run", 2)).toBe(1);
+      if (exact) expect(at(s, layout, "run", 0)).toBe(1 + 1.2e-12);
+    });
+
+    it("persons: the relative slack drops float noise at real magnitudes", () => {
+      // g = 0.09; target 235,914,346 × 0.09 = 21,232,291.14, all of it the gap; in floats
+      // taken ÷ g = 235,914,346.00000003, which needs 235,914,346 persons, not one more.
+      const g = 0.09;
+      const target = 235_914_346 * g;
+      const x = target / g;
+      const rows: GtaRow[] = [{ stage: "I", crowd: "", count: 0, conversion: g, aov: 1 }];
+      const { layout, s } = build(rows, target, "en", exact);
+      expect(at(s, layout, "added", 0)).toBe(personsNeeded(x));
+      expect(at(s, layout, "added", 0)).toBe(235_914_346);
+    });
+  });
+}
+
 describe("GTA sheet agrees with the engine gta() on random tables", () => {
   const stage = fc.constantFrom("A", "I", "P", "L") as fc.Arbitrary<GtaRow["stage"]>;
   const row: fc.Arbitrary<GtaRow> = fc.record(
@@ -225,13 +276,14 @@ describe("GTA sheet agrees with the engine gta() on random tables", () => {
 
   it("added, required and the summary match for 60 random plans", () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 2, maxLength: 8 }), fc.integer({ min: 5, max: 40 }), fc.boolean(), (raw, factor, allCosts) => {
+      fc.property(fc.array(row, { minLength: 2, maxLength: 8 }), fc.integer({ min: 5, max: 40 }), fc.boolean(), fc.boolean(), (raw, factor, allCosts, exact) => {
         // Half of the cases cost every row, so the cost ÷ g order is exercised too.
         const rows = allCosts ? raw.map((r) => ({ ...r, cost: r.cost ?? 7 })) : raw;
         // A target between 0.5 and 4 times the baseline, so that several rows are grown.
         const baseline = rows.reduce((a, r) => a + r.count * r.conversion * r.aov, 0);
         const target = Math.max(1_000_000, Math.round((baseline * factor) / 10));
-        const { layout, s } = build(rows, target);
+        // Half of the cases with exact comparisons (see test/taskpane/hf.ts).
+        const { layout, s } = build(rows, target, "en", exact);
         const res = gta(target, rows);
         res.rows.forEach((r, i) => {
           expect(at(s, layout, "added", i)).toBe(r.added);

@@ -1,10 +1,17 @@
 /**
  * Evaluate a SheetPlan in HyperFormula (an independent spreadsheet engine; tests only).
  * Array arithmetic is on because the plans use SUMPRODUCT over comparisons, which Excel
- * evaluates natively.
+ * evaluates natively. Cells are written as the Excel adapter writes them (`formulaCell`: text
+ * that would read as a formula or a number gets a leading apostrophe).
+ *
+ * By default HyperFormula compares numbers within a relative 1e-13 as equal and rounds sums
+ * near 0 to 0, as Excel does in its own way. `{ exact: true }` turns that off (`smartRounding:
+ * false`), so a test sees whether the FORMULAS handle ties and rounding noise themselves, as
+ * they must for every host.
  */
 import { HyperFormula } from "hyperformula";
 import { parseCell } from "../../taskpane/workbook/a1";
+import { formulaCell } from "../../taskpane/workbook/excel";
 import { isFormula, type SheetPlan } from "../../taskpane/workbook/port";
 
 export interface Evaluated {
@@ -19,15 +26,15 @@ export interface Evaluated {
   formula(a1: string): string | undefined;
 }
 
-export function evaluate(plan: SheetPlan): Evaluated {
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+export function evaluate(plan: SheetPlan, opts: { exact?: boolean } = {}): Evaluated {
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: !opts.exact });
   const sheet = hf.getSheetId(hf.addSheet("Plan"))!;
   hf.batch(() => {
     for (const b of plan.blocks) {
       const at = parseCell(b.anchor);
       hf.setCellContents(
         { sheet, row: at.row, col: at.col },
-        b.cells.map((r) => r.map((c) => (c === null ? null : isFormula(c) ? c.formula : c))),
+        b.cells.map((r) => r.map((c) => (c === null ? null : isFormula(c) ? c.formula : formulaCell(c)))),
       );
     }
   });

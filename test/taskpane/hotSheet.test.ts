@@ -1,7 +1,10 @@
 /**
- * The hot-product planners evaluated by HyperFormula, against hand calculations from SPEC 11.
+ * The hot-product planners evaluated by HyperFormula, against hand calculations from SPEC 11
+ * and against the engine `hotplan()` (labels that SUMIF would misread, random plans).
  */
 import { describe, expect, it } from "vitest";
+import * as fc from "fast-check";
+import { hotplan } from "../../src/plan/hotplan";
 import { healthSheet, healthTargets, hotSheet, weakestSignal, type HealthPhase, type HotSheetInput } from "../../taskpane/planners/hotSheet";
 import { checkPlan } from "../../taskpane/workbook/check";
 import { INDEX_THRESHOLDS } from "../../taskpane/workbook/port";
@@ -124,6 +127,146 @@ describe("hot-product plan sheet", () => {
     expect(e.get(`A${r.layout.totalRow}`)).toBe("合计");
     expect(e.get(r.layout.crowdsTable.split(":")[0])).toBe("人群");
     expect(r.layout.crowdsTable).toMatch(/^D\d+:E\d+$/);
+  });
+});
+
+/** The plan sheet evaluated; `v(col, k)` is plan row k's value, `byPhase(i, m)`/`byCrowd(i, m)` the totals. */
+function sheetOf(input: HotSheetInput, exact = false) {
+  const { plan, layout } = hotSheet(input, "en");
+  checkPlan(plan);
+  const s = evaluate(plan, { exact });
+  const top = (a1: string) => Number(a1.split(":")[0].replace(/^[A-Z]+/, ""));
+  const MEASURES = ["gmv", "units", "buyers", "interest", "aware", "spend"] as const;
+  const measureCol = (m: (typeof MEASURES)[number]) => String.fromCharCode(66 + MEASURES.indexOf(m)); // B…G
+  return {
+    s,
+    layout,
+    v: (col: keyof typeof layout.planCol, k: number) => s.get(`${layout.planCol[col]}${layout.planRows[0] + k}`),
+    byPhase: (i: number, m: (typeof MEASURES)[number]) => s.get(`${measureCol(m)}${top(layout.byPhase) + 1 + i}`),
+    byCrowd: (i: number, m: (typeof MEASURES)[number]) => s.get(`${measureCol(m)}${top(layout.byCrowd) + 1 + i}`),
+    matrix: (p: number, c: number) => s.get(`${String.fromCharCode(66 + c)}${top(layout.matrix) + 1 + p}`),
+    MEASURES,
+  };
+}
+
+for (const exact of [false, true]) {
+  describe(`hot-product plan sheet: the contract's person rounding (${exact ? "exact" : "Excel-like"} comparisons)`, () => {
+    it("HOTPLAN(5447262249.14, 23.09, {\"p\",1}, {\"c\",1}, {1,1}) needs 235,914,346 buyers, not 235,914,347", () => {
+      const { v, s, layout } = sheetOf(
+        {
+          product: "x",
+          target_gmv: 5447262249.14,
+          price: 23.09,
+          phases: [{ name: "p", weight: 1 }],
+          crowds: [{ name: "c", share: 1 }],
+          funnel: [{ i_to_p: 1, a_to_i: 1 }],
+        },
+        exact,
+      );
+      // 5,447,262,249.14 ÷ 23.09 = 235,914,346 exactly; in floats 235,914,346.00000003.
+      expect(5447262249.14 / 23.09).toBe(235914346.00000003);
+      expect(v("buyers", 0)).toBe(235_914_346);
+      expect(v("interest", 0)).toBe(235_914_346);
+      expect(v("aware", 0)).toBe(235_914_346);
+      expect(s.get(`${layout.planCol.buyers}${layout.totalRow}`)).toBe(235_914_346);
+    });
+  });
+}
+
+describe("hot-product plan sheet: labels are matched exactly, never as SUMIF criteria", () => {
+  // SUMIF would read a* and ? as wildcards (a* also matches "ab"; ? matches "x"), ~x as "x",
+  // and <5, >=1, =b as comparisons (">=1" with "2", "=b" with "b").
+  const input: HotSheetInput = {
+    product: "Labels",
+    target_gmv: 9_876_543,
+    price: 37,
+    units_per_buyer: 1.5,
+    cost_ratio: 0.12,
+    phases: [
+      { name: "a*", weight: 1 },
+      { name: "ab", weight: 2 },
+      { name: "?", weight: 3 },
+      { name: "x", weight: 1.5 },
+      { name: "~x", weight: 0.5 },
+    ],
+    crowds: [
+      { name: "<5", share: 1 },
+      { name: "4", share: 2 },
+      { name: ">=1", share: 1 },
+      { name: "2", share: 3 },
+      { name: "=b", share: 2 },
+      { name: "b", share: 1 },
+    ],
+    funnel: [{ i_to_p: 0.15, a_to_i: 0.35 }],
+  };
+  const res = hotplan(input);
+
+  for (const exact of [false, true]) {
+    it(`totals per phase and per crowd, and the matrix, equal the engine's rows (${exact ? "exact" : "Excel-like"})`, () => {
+      const { v, byPhase, byCrowd, matrix, MEASURES } = sheetOf(input, exact);
+      const close = (a: unknown, b: number) => expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+      res.rows.forEach((r, k) => {
+        expect(v("phase", k)).toBe(r.phase);
+        expect(v("crowd", k)).toBe(r.crowd);
+        expect(v("buyers", k)).toBe(r.buyers);
+        expect(v("aware", k)).toBe(r.aware);
+        close(matrix(r.phase_index, r.crowd_index), r.gmv);
+      });
+      for (const m of MEASURES) {
+        input.phases.forEach((_, p) => close(byPhase(p, m), res.rows.filter((r) => r.phase_index === p).reduce((a, r) => a + r[m], 0)));
+        input.crowds.forEach((_, c) => close(byCrowd(c, m), res.rows.filter((r) => r.crowd_index === c).reduce((a, r) => a + r[m], 0)));
+      }
+    });
+  }
+
+  it("no criteria function takes a label", () => {
+    const { plan } = hotSheet(input, "en");
+    const formulas = plan.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c && typeof c === "object" ? [c.formula] : []));
+    expect(formulas.filter((x) => /SUMIFS?\(|COUNTIFS?\(/.test(x))).toEqual([]);
+  });
+});
+
+describe("hot-product plan sheet agrees with the engine hotplan() on random plans", () => {
+  const name = fc.constantFrom("启动期", "a*", "?", "~x", "<5", ">=1", "=b", "Gen Z", "b");
+  const weight = fc.integer({ min: 0, max: 1000 }).map((x) => x / 10);
+  const rate = fc.integer({ min: 1, max: 1000 }).map((x) => x / 1000);
+  it("every plan row and the TOTAL row match for 40 random plans", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(name, { minLength: 1, maxLength: 4 }),
+        fc.uniqueArray(name, { minLength: 1, maxLength: 4 }),
+        fc.array(weight, { minLength: 8, maxLength: 8 }),
+        fc.array(fc.record({ i_to_p: rate, a_to_i: rate }), { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 1e10 }).map((x) => x / 100),
+        fc.integer({ min: 1, max: 1e6 }).map((x) => x / 100),
+        (phases, crowds, ws, funnels, shared, target, price) => {
+          const input: HotSheetInput = {
+            product: "p",
+            target_gmv: target,
+            price,
+            units_per_buyer: 1,
+            cost_ratio: 0.1,
+            phases: phases.map((n, i) => ({ name: n, weight: ws[i] || 1 })),
+            crowds: crowds.map((n, i) => ({ name: n, share: ws[4 + i] || 1 })),
+            funnel: shared ? [funnels[0]] : crowds.map((_, i) => funnels[i]),
+          };
+          const res = hotplan(input);
+          // Exact comparisons: HyperFormula's Excel-like mode also ROUNDS what it shows to 10
+          // digits (180,999,999,819 reads 180,999,999,820), and these counts reach 1e12.
+          const { v, s, layout } = sheetOf(input, true);
+          res.rows.forEach((r, k) => {
+            expect(v("buyers", k)).toBe(r.buyers);
+            expect(v("interest", k)).toBe(r.interest);
+            expect(v("aware", k)).toBe(r.aware);
+          });
+          const t = (col: keyof typeof layout.planCol) => s.get(`${layout.planCol[col]}${layout.totalRow}`);
+          expect(t("aware")).toBe(res.total.aware);
+          expect(Math.abs((t("gmv") as number) - res.total.gmv)).toBeLessThanOrEqual(1e-6 * res.total.gmv);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

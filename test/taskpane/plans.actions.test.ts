@@ -9,7 +9,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Buffer } from "node:buffer";
 import type { Plan } from "../../src/plan/schema";
+import { MAX_LIBRARY_BYTES, writeLibrary } from "../../src/plan/store";
 import { emptyCrowd, emptyGtaForm, type GtaForm } from "../../taskpane/forms/gta";
 import {
   copyWithTargetAction,
@@ -196,6 +198,44 @@ describe("save", () => {
     const o = await savePlanAction(port, planOf(gtaForm()));
     expect(o.kind).toBe("refused");
     expect(o.kind === "refused" && o.message.en).toContain("disk full");
+  });
+});
+
+describe("the library's size limit", () => {
+  it("a save that would make the library larger than a workbook holds (16 MiB) is refused, writing nothing", async () => {
+    const t = templateFile("launch-hotplan.json") as Plan;
+    const long = (ch: string, n: number) => ch.repeat(n);
+    // A large hot-product plan: 100 phases × 200 crowds with long Chinese names (~125 kB).
+    const big = (i: number): Plan =>
+      ({
+        ...t,
+        name: `Big ${i}`,
+        description: long("a", 4000),
+        description_zh: long("长", 4000),
+        inputs: {
+          ...t.inputs,
+          phases: Array.from({ length: 100 }, (_, k) => ({ name: `${long("阶", 110)}${k}`, weight: 1 })),
+          crowds: Array.from({ length: 200 }, (_, k) => ({ name: `${long("群", 110)}${k}`, share: 1 })),
+          funnel: [{ i_to_p: 0.1, a_to_i: 0.2 }],
+        },
+      }) as Plan;
+    const plans: Plan[] = [];
+    const size = (ps: Plan[]) => Buffer.byteLength(writeLibrary({ plans: ps }));
+    const one = size([big(0)]);
+    while (size(plans) + 2 * one < MAX_LIBRARY_BYTES) plans.push(big(plans.length));
+    const port = fakePort(writeLibrary({ plans }));
+    // One more still fits …
+    expect((await savePlanAction(port, big(plans.length), { now: NOW })).kind).toBe("done");
+    expect(port.saves).toHaveLength(1);
+    // … the next one does not: refused in both languages, nothing written.
+    const o = await savePlanAction(port, big(plans.length + 1), { now: NOW });
+    expect(o.kind).toBe("refused");
+    expect(o.kind === "refused" && o.message.en).toMatch(/^Not saved: the plans would take 16\.\d MB, more than the 16\.0 MB a workbook holds\./);
+    expect(o.kind === "refused" && o.message.zh).toMatch(/^未保存：这些方案将占用 16\.\d MB，超过工作簿可保存的 16\.0 MB/);
+    expect(port.saves).toHaveLength(1);
+    // The same through "duplicate".
+    expect((await duplicateAction(port, "Big 0", { now: NOW })).kind).toBe("refused");
+    expect(port.saves).toHaveLength(1);
   });
 });
 

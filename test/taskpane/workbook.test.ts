@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { cellA1, colIndex, colName, parseRange, quoteSheet, rangeA1 } from "../../taskpane/workbook/a1";
 import { checkPlan } from "../../taskpane/workbook/check";
-import { f, pickNames, sheetNameCandidate, WorkbookError, type SheetPlan } from "../../taskpane/workbook/port";
+import { f, NATIVE_FUNCTIONS, pickNames, sheetNameCandidate, WorkbookError, type SheetPlan } from "../../taskpane/workbook/port";
+import { gtaSheet } from "../../taskpane/planners/gtaSheet";
+import { healthSheet, hotSheet } from "../../taskpane/planners/hotSheet";
 
 describe("A1", () => {
   it("columns: A=0, Z=25, AA=26, XFD=16383 (26 + 26² + 26³ letters in all)", () => {
@@ -75,5 +77,54 @@ describe("checkPlan", () => {
     expect(refused({ ...base, tables: [{ name: "A1", range: "A1:B2" }] })).toMatch(/bad table name/);
     expect(refused({ ...base, tables: [{ name: "T", range: "A1:B1" }] })).toMatch(/no data row/);
     expect(refused({ ...base, tables: [{ name: "T", range: "A1:C2" }] })).toMatch(/header row/);
+  });
+});
+
+describe("plan-sheet formulas", () => {
+  const plans: SheetPlan[] = [
+    gtaSheet(
+      {
+        name: "x",
+        target_gmv: 1e8,
+        crowds: [
+          { stage: "I", crowd: "a*", count: 1, conversion: 0.1, aov: 3, cost: 2, capacity: 5 },
+          { stage: "A", crowd: "?", count: 1, conversion: 0.3, aov: 1 },
+        ],
+      },
+      "en",
+    ).plan,
+    hotSheet(
+      {
+        product: "p",
+        target_gmv: 1e6,
+        price: 10,
+        phases: [{ name: "<5", weight: 1 }, { name: "=b", weight: 2 }],
+        crowds: [{ name: "~x", share: 1 }, { name: ">=1", share: 1 }],
+        funnel: [{ i_to_p: 0.2, a_to_i: 0.3 }, { i_to_p: 0.1, a_to_i: 0.5 }],
+      },
+      "zh",
+    ).plan,
+    healthSheet({ product: "p", phases: [{ phase: "a", plan: { reached: 1, precision: 1, cost_ratio: 1, conversion: 1 }, actual: { reached: 1, reached_in_target_crowds: 1, spend: 1, gmv: 1, buyers: 1 } }] }, "en").plan,
+  ];
+  const formulas = plans.flatMap((p) => p.blocks.flatMap((b) => b.cells.flat())).flatMap((c) => (c && typeof c === "object" ? [c.formula] : []));
+
+  it("use only functions both Excel and HyperFormula evaluate, and plain decimals", () => {
+    expect(formulas.length).toBeGreaterThan(50);
+    const allowed = new Set<string>(NATIVE_FUNCTIONS);
+    for (const x of formulas) {
+      const body = x.replace(/"[^"]*"/g, '""');
+      for (const m of body.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) expect(allowed.has(m[1]), `${m[1]} in ${x}`).toBe(true);
+      expect(body, x).not.toMatch(/\d[eE][+-]?\d/);
+    }
+  });
+
+  it("criteria functions take only fixed criteria (a quoted text or a number), never a cell with a label", () => {
+    for (const x of formulas) {
+      for (const m of x.matchAll(/(SUMIFS?|COUNTIFS?)\(([^()]*)\)/g)) {
+        const args = m[2].split(",");
+        const criteria = m[1].endsWith("S") ? args.filter((_, i) => (m[1] === "SUMIFS" ? i % 2 === 0 && i > 0 : i % 2 === 1)) : [args[1]];
+        for (const c of criteria) expect(c, x).toMatch(/^("[^"]*"|-?\d+(\.\d+)?)$/);
+      }
+    }
   });
 });

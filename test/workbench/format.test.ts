@@ -19,11 +19,33 @@ describe("formatNumber with the port's format codes", () => {
   it("persons, numbers with optional decimals, and indices", () => {
     expect(formatNumber(2_444_000, NUMBER_FORMATS.persons)).toBe("2,444,000");
     expect(formatNumber(999.6, NUMBER_FORMATS.persons)).toBe("1,000");
-    expect(formatNumber(1_234_567.891, NUMBER_FORMATS.number)).toBe("1,234,567.89");
     expect(formatNumber(1200, NUMBER_FORMATS.number)).toBe("1,200");
     expect(formatNumber(12.5, NUMBER_FORMATS.number)).toBe("12.5");
     expect(formatNumber(87.25, NUMBER_FORMATS.index)).toBe("87.3");
     expect(formatNumber(100, NUMBER_FORMATS.index)).toBe("100.0");
+  });
+  it('"number": whole numbers without a trailing dot (not "40." as #,##0.## shows them)', () => {
+    expect(NUMBER_FORMATS.number).not.toBe("#,##0.##");
+    expect(formatNumber(40, NUMBER_FORMATS.number)).toBe("40");
+    expect(formatNumber(1, NUMBER_FORMATS.number)).toBe("1");
+    expect(formatNumber(0, NUMBER_FORMATS.number)).toBe("0");
+    expect(formatNumber(1.5, NUMBER_FORMATS.number)).toBe("1.5");
+    expect(formatNumber(0.25, NUMBER_FORMATS.number)).toBe("0.25");
+    expect(formatNumber(333.33333333333, NUMBER_FORMATS.number)).toBe("333.3333333");
+    // From 1,000 up: whole, with thousands separators.
+    expect(formatNumber(8000, NUMBER_FORMATS.number)).toBe("8,000");
+    expect(formatNumber(8333.3333, NUMBER_FORMATS.number)).toBe("8,333");
+    expect(formatNumber(1_234_567.891, NUMBER_FORMATS.number)).toBe("1,234,568");
+    expect(formatNumber(999.5, NUMBER_FORMATS.number)).toBe("999.5");
+    // The old code shows the dot, as Excel does.
+    expect(formatNumber(40, "#,##0.##")).toBe("40.");
+  });
+  it("sections: conditions first, then the plain ones (positive;negative;zero)", () => {
+    expect(formatNumber(-5, NUMBER_FORMATS.number)).toBe("-5");
+    expect(formatNumber(-1500, "#,##0;(#,##0)")).toBe("(1,500)");
+    expect(formatNumber(0, '#,##0;-#,##0;"-"')).toBe("-");
+    expect(formatNumber(7, "[Red][<10]0.0;[>=10]0")).toBe("7.0");
+    expect(formatNumber(12.4, "[Red][<10]0.0;[>=10]0")).toBe("12");
   });
   it("General: up to 10 significant digits, no separators", () => {
     expect(formatGeneral(2250)).toBe("2250");
