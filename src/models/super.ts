@@ -14,7 +14,7 @@
  * missing is `#N/A` naming the column, a ratio whose denominator is 0 is `#DIV/0!`.
  */
 import { invalid, notAvailable, ratio, type ResultCell, type CellError } from "../excel/errors";
-import { flagCode, isBlank, isEmpty, parseNumber } from "../excel/coerce";
+import { flagCode, isBlank, isEmpty, isEmptyOrZero, parseNumber } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 import { show } from "../excel/messages";
@@ -75,13 +75,13 @@ export interface SkuTotals {
  *
  * Definition: sort `values` (all ≥ 0) descending; the answer is the smallest k with
  * x₁ + … + x_k ≥ target, or `values.length` when even all of them fall short. A typed-array
- * sort of a copy, O(n log n):
- * `npm run bench` holds SUPER within its target with it. `values` is left as it is.
+ * sort, O(n log n), in place: `values` is left sorted ascending (SUPER passes the GMV column it
+ * owns).
  *
  * @example fewestToReach(Float64Array.of(10, 50, 20, 20), 70) // → 2 (50 + 20)
  */
 export function fewestToReach(values: Float64Array, target: number): number {
-  const sorted = values.slice().sort();
+  const sorted = values.sort();
   let acc = 0;
   for (let j = sorted.length - 1; j >= 0; j--) {
     acc += sorted[j];
@@ -230,7 +230,12 @@ export function skuTotals(t: Table): SkuTotals {
     const g0 = line[jg];
     // The key cell first: a row whose GMV is empty or 0 may be an empty row (the tail of a
     // whole-column reference, as "", null or 0), skipped before its other cells are read.
-    if ((g0 === "" || g0 === null || g0 === undefined || g0 === 0) && blankRow(line)) continue;
+    if (g0 === "" || g0 === null || g0 === undefined || g0 === 0) {
+      // Cells exactly empty are tested here, in the loop; anything else by blankRow.
+      let k = 0;
+      while (k < line.length && isEmptyOrZero(line[k])) k++;
+      if (k === line.length || blankRow(line)) continue;
+    }
     const v0 = line[jv];
     const b0 = line[jb];
     const s0 = line[js];
