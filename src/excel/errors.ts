@@ -22,6 +22,8 @@ export interface Where {
   row?: number;
   /** 1-based column inside the argument (omitted for scalars and column vectors). */
   col?: number;
+  /** The column's header text, when the column was found by its header (header mode). */
+  header?: string;
 }
 
 /** Parameters substituted into a catalog message (`{value}`, `{limit}` …). */

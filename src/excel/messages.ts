@@ -31,6 +31,7 @@ const core = {
     zh: "“{value}”不是是/否值（请用 TRUE/FALSE、1/0、Y/N、YES/NO 或 是/否）",
   },
   unknownStage: {
+    // (English keeps the contract's example text exactly: `stage_end row 17: unknown stage "X"`.)
     en: 'unknown stage "{value}"',
     zh: "未知阶段“{value}”（请用 A、I、P、L，或用 - 表示不在 AIPL 内）",
   },
@@ -54,7 +55,7 @@ const core = {
   wrongCount: { en: "expected {expected} values, got {actual}", zh: "应有 {expected} 个值，实际为 {actual} 个" },
   wrongColumns: { en: "expected {expected} columns, got {actual}", zh: "应有 {expected} 列，实际为 {actual} 列" },
   lengthMismatch: {
-    en: "has {actual} rows but {other} has {expected}; all columns must have the same length",
+    en: "has {actual} {actual:row|rows} but {other} has {expected}; all columns must have the same length",
     zh: "有 {actual} 行，而 {other} 有 {expected} 行；各列长度必须相同",
   },
   shapeMismatch: {
@@ -182,7 +183,7 @@ const core = {
     zh: "“{column}”列的数值之和为 0；至少一个必须大于 0",
   },
   funnelRows: {
-    en: "has {actual} rows; give 1 row shared by all crowds or one row per crowd ({expected} rows)",
+    en: "has {actual} {actual:row|rows}; give 1 row shared by all crowds or one row per crowd ({expected} {expected:row|rows})",
     zh: "有 {actual} 行；请给出所有人群共用的 1 行，或每个人群 1 行（共 {expected} 行）",
   },
   internal: { en: "internal error: {detail}", zh: "内部错误：{detail}" },
@@ -214,18 +215,29 @@ export function languageOf(tag: string | undefined | null): Lang {
 
 /** Render the place of a problem: `stage_end row 17 column 2` / `stage_end 第 17 行第 2 列`. */
 export function formatWhere(where: Where, lang: Lang = current): string {
+  // A column found by its header also shows that header: `crowds row 3 column 4 (conversion)`.
   if (lang === "zh") {
     const r = where.row !== undefined ? ` 第 ${where.row} 行` : "";
     const c = where.col !== undefined ? `${r ? "" : " "}第 ${where.col} 列` : "";
-    return `${where.arg}${r}${c}`;
+    const h = where.header !== undefined ? `（${where.header}）` : "";
+    return `${where.arg}${r}${c}${h}`;
   }
   const r = where.row !== undefined ? ` row ${where.row}` : "";
   const c = where.col !== undefined ? ` column ${where.col}` : "";
-  return `${where.arg}${r}${c}`;
+  const h = where.header !== undefined ? ` (${where.header})` : "";
+  return `${where.arg}${r}${c}${h}`;
 }
 
+/**
+ * Fill `{name}` placeholders; `{name:one|many}` picks the English singular when the parameter
+ * is 1 ("1 row", "2 rows").
+ */
 function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, name: string, one: string, many: string) =>
+      name in params ? (Number(params[name]) === 1 ? one : many) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** Render a message template with its parameters, without a place prefix. */

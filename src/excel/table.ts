@@ -155,5 +155,9 @@ export function cellOf(t: Table, i: number, key: string): unknown {
 /** The place of a cell: 1-based row and column inside the table argument (header included). */
 export function whereIn(t: Table, i: number, key: string): Where {
   const j = t.col[key];
-  return j >= 0 ? { arg: t.name, row: i + 1, col: j + 1 } : { arg: t.name, row: i + 1 };
+  if (j < 0) return { arg: t.name, row: i + 1 };
+  if (!t.header) return { arg: t.name, row: i + 1, col: j + 1 };
+  // Header mode: name the column as the user's header row spells it.
+  const h = basic(t.data[0][j]);
+  return { arg: t.name, row: i + 1, col: j + 1, header: typeof h === "string" ? h.trim() : key };
 }

@@ -33,7 +33,7 @@ describe("readTable", () => {
     expect(t.header).toBe(true);
     expect(t.col).toEqual({ sku: 3, gmv: 2, visitors: 1 });
     expect(cellOf(t, 1, "gmv")).toBe(100);
-    expect(whereIn(t, 1, "gmv")).toEqual({ arg: "skus", row: 2, col: 3 });
+    expect(whereIn(t, 1, "gmv")).toEqual({ arg: "skus", row: 2, col: 3, header: "gmv" });
   });
   it("does not take a first row with numbers, or with no known name, as a header", () => {
     expect(readTable([["GMV", 5], ["s", 1]], "skus", SPECS).header).toBe(false);

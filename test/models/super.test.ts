@@ -117,7 +117,7 @@ describe("SUPER", () => {
       message: "skus row 3 column 9: orders_on_time (12) exceeds orders (9)",
     });
     expect(failure(() => superExcel([["gmv", "orders_on_time", "orders"], [1, 5, 4]], null)).message).toBe(
-      "skus row 2 column 2: orders_on_time (5) exceeds orders (4)",
+      "skus row 2 column 2 (orders_on_time): orders_on_time (5) exceeds orders (4)",
     );
     expect(failure(() => superExcel(bad(1, 3, -5), null)).message).toBe("skus row 2 column 4: -5 is negative; a count must be ≥ 0");
     expect(failure(() => superExcel(bad(1, 2, -5), null)).message).toBe("skus row 2 column 3: -5 is negative; it must be ≥ 0");

@@ -268,7 +268,7 @@ describe("GTA: errors", () => {
     const t = [["stage", "count", "conversion", "aov"], ["A", -5, 0.1, 10]];
     expect(E(() => gtaExcel(1, t, null, null))).toEqual({
       kind: "#VALUE!",
-      message: "crowds row 2 column 2: -5 is negative; a count must be ≥ 0",
+      message: "crowds row 2 column 2 (count): -5 is negative; a count must be ≥ 0",
     });
   });
   it("refuses out-of-domain numbers", () => {

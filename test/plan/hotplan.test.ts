@@ -148,7 +148,7 @@ describe("HOTPLAN: errors", () => {
       "funnel row 2 column 2: 1.5 must be greater than 0 and at most 1",
     );
     expect(E(() => call({ funnel: [["i_to_p", "a_to_i"], [0.1, ""]] })).message).toBe(
-      "funnel row 2 column 2: a value is required here",
+      "funnel row 2 column 2 (a_to_i): a value is required here",
     );
   });
   it("refuses a bad target, price, units_per_buyer or cost_ratio", () => {
