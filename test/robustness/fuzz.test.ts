@@ -420,8 +420,9 @@ function expectedPlaces(name: string, rows: number, cols: number, i: number, j: 
 const placeOf = (msg: string): string => {
   const k = msg.indexOf(": ");
   const head = k < 0 ? msg : msg.slice(0, k);
-  // "lengthMismatch"-style messages continue the argument name with a sentence.
-  return head.replace(/ (has|is) .*$/, "");
+  // "lengthMismatch"-style messages continue the argument name with a sentence; a column found
+  // by its header adds the header in brackets ("crowds row 2 column 3 (转化率)").
+  return head.replace(/ (has|is) .*$/, "").replace(/ \([^()]*\)$/, "");
 };
 
 /** The checker itself: each kind of broken result is caught (so the property can fail). */
