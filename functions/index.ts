@@ -18,3 +18,4 @@ import "./hothealth";
 import "./grow";
 import "./neo";
 import "./super";
+import "./diagnose";

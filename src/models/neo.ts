@@ -24,6 +24,7 @@ import { invalid, notAvailable, ratio, type ResultCell } from "../excel/errors";
 import { at, cellNumber, grid, isBlank, MAX_ROWS, vec, whereAt } from "../excel/coerce";
 import { blankRow } from "../excel/table";
 import type { Indicator } from "../excel/indicators";
+import type { MessageKey } from "../excel/messages";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
 
 /** The NEO dimensions in output order. */
@@ -39,7 +40,18 @@ export const NEO_SUBS = 9;
 /** How a sub-indicator of the brand is scored against its peers. */
 export type NeoMethod = "index" | "percentile";
 
-/** Accepted spellings of `method` (trimmed, case-insensitive). */
+/** Accepted spellings of `method` (trimmed, case-insensitive), shared with INDEX and DIAGNOSE (src/diagnose/). */
+export const NEO_METHOD_VALUES: Readonly<Record<string, NeoMethod>> = {
+  index: "index",
+  指数: "index",
+  percentile: "percentile",
+  百分位: "percentile",
+};
+
+/** The peers' median (simple-statistics: the middle value, or the mean of the two middle ones); `peers` is not changed. */
+export function peerMedian(peers: readonly number[]): number {
+  return median(peers as number[]);
+}
 
 /**
  * Score of one sub-indicator, or `undefined` when it is left out.
@@ -56,7 +68,7 @@ export type NeoMethod = "index" | "percentile";
 export function subScore(brand: number | undefined, peers: readonly number[], method: NeoMethod): number | undefined {
   if (brand === undefined || peers.length === 0) return undefined;
   if (method === "index") {
-    const m = median(peers as number[]);
+    const m = peerMedian(peers);
     // 100 × (brand ÷ median): dividing first keeps a huge brand value from overflowing.
     return m === 0 ? undefined : 100 * (brand / m);
   }
@@ -87,22 +99,39 @@ export function neo(
   method: NeoMethod,
 ): ResultCell[] {
   return NEO_INDICATORS.map((dim, d) => {
-    let num = 0;
-    let den = 0;
-    let included = 0;
-    // Weights are scaled by the dimension's largest (the mean does not change) so that weights
-    // near 1e308 cannot overflow the sums.
-    const top = Math.max(weights[3 * d], weights[3 * d + 1], weights[3 * d + 2]);
-    for (let k = 3 * d; k < 3 * d + 3; k++) {
-      const s = subScore(brand[k], peers[k], method);
-      if (s === undefined) continue;
-      included++;
-      const w = top > 0 ? weights[k] / top : 0;
-      num += w * s;
-      den += w;
-    }
-    return included === 0 ? notAvailable(dim.name, "naNoPeers") : ratio(num, den, dim.name);
+    const scores: (number | undefined)[] = [];
+    for (let k = 3 * d; k < 3 * d + 3; k++) scores.push(subScore(brand[k], peers[k], method));
+    return weightedScore(scores, weights.slice(3 * d, 3 * d + 3), dim.name, "naNoPeers");
   });
+}
+
+/**
+ * The weighted mean Σ wₖ · scoreₖ ÷ Σ wₖ of the scores that are not `undefined` (a NEO
+ * dimension, a track of DTC.INDEX). None included is `#N/A` (`naKey`), included weights adding
+ * up to 0 is `#DIV/0!`; `what` names the cell in the message.
+ */
+export function weightedScore(
+  scores: readonly (number | undefined)[],
+  weights: readonly number[],
+  what: string,
+  naKey: MessageKey,
+): ResultCell {
+  let num = 0;
+  let den = 0;
+  let included = 0;
+  // Weights are scaled by the group's largest (the mean does not change) so that weights
+  // near 1e308 cannot overflow the sums.
+  let top = 0;
+  for (const w of weights) if (w > top) top = w;
+  for (let k = 0; k < scores.length; k++) {
+    const s = scores[k];
+    if (s === undefined) continue;
+    included++;
+    const w = top > 0 ? weights[k] / top : 0;
+    num += w * s;
+    den += w;
+  }
+  return included === 0 ? notAvailable(what, naKey) : ratio(num, den, what);
 }
 
 // --- Excel entry point ----------------------------------------------------------------------------
@@ -168,7 +197,7 @@ export const NEO_PARAMS = [
   {
     name: "method",
     type: "option",
-    values: { index: "index", 指数: "index", percentile: "percentile", 百分位: "percentile" },
+    values: NEO_METHOD_VALUES,
     list: '"index", "percentile"',
     default: "index",
     optional: true,

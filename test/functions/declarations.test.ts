@@ -20,6 +20,7 @@ import { TGI_PARAMS } from "../../src/models/tgi";
 import { GTA_PARAMS } from "../../src/plan/gta";
 import { HOTHEALTH_PARAMS } from "../../src/plan/hothealth";
 import { HOTPLAN_PARAMS } from "../../src/plan/hotplan";
+import { DIAGNOSE_PARAMS, INDEX_PARAMS } from "../../src/diagnose/diagnose";
 import { DIST, type FunctionMeta } from "../harness/bundle";
 
 /** Every function's declaration, by id. A function missing here fails the first test. */
@@ -40,6 +41,8 @@ const DECLARED: Record<string, readonly Param[]> = {
   GTA: GTA_PARAMS,
   HOTPLAN: HOTPLAN_PARAMS,
   HOTHEALTH: HOTHEALTH_PARAMS,
+  INDEX: INDEX_PARAMS,
+  DIAGNOSE: DIAGNOSE_PARAMS,
 };
 
 const read = (f: string): { functions: FunctionMeta[] } => JSON.parse(readFileSync(path.join(DIST, f), "utf8"));
