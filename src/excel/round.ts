@@ -15,6 +15,15 @@ export const PERSON_SLACK = 1e-9;
 /** Relative tolerance under which two ordering keys are a tie. */
 export const TIE_TOLERANCE = 1e-12;
 
+/**
+ * Absolute slack of GTA.BUDGET's count of consumers a budget buys (docs/functions.md, SPEC §17):
+ * `floor(remaining ÷ cost + BUDGET_SLACK)`, so that a quotient landing just below a whole
+ * number through floating-point noise still buys that person (0.3 ÷ 0.1 computes as
+ * 2.9999999999999996 and buys 3 consumers, not 2). Absolute, as the contract states it; it
+ * stops helping once the quotient is above about 10⁷, where one ulp exceeds it.
+ */
+export const BUDGET_SLACK = 1e-9;
+
 /** Persons needed: `ceil(x − PERSON_SLACK × max(1, |x|))`, never −0. */
 export function personsNeeded(x: number): number {
   return Math.max(0, Math.ceil(x - PERSON_SLACK * Math.max(1, Math.abs(x))));

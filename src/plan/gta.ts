@@ -29,12 +29,15 @@
  * one ulp above a whole number), and a remaining gap below 1e-12 × gap (the rounding noise of
  * the subtractions) counts as 0, so it cannot buy a spurious extra consumer in the next row.
  */
-import { invalid, type ResultCell } from "../excel/errors";
+import { invalid, type ResultCell, type Where } from "../excel/errors";
 import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, STAGE_LETTERS } from "../excel/coerce";
 import { bind, WITH_HEADERS, type Param } from "../excel/params";
 import { orderByKey, personsNeeded } from "../excel/round";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { show } from "../excel/messages";
+// A deliberate cycle: gta-whatif.ts builds on gta() and gtaExcel hands it the "sensitivity"
+// output. Neither module uses the other's bindings at load time, only inside functions.
+import { gtaSensitivityTable } from "./gta-whatif";
 
 /** An AIPL stage letter. */
 export type GtaStage = "A" | "I" | "P" | "L";
@@ -204,43 +207,19 @@ export function gta(target: number, rows: readonly GtaRow[]): GtaResult {
   }
   orderByKey(order, key);
 
-  let remaining = gap;
-  const noise = gap * 1e-12;
+  const g = new Float64Array(n);
+  for (let r = 0; r < n; r++) g[r] = out[r].g;
+  const taken = new Float64Array(n);
+  const added = new Float64Array(n);
+  const remaining = fillGap(gap, order, g, rows, taken, added);
   for (let k = 0; k < order.length; k++) {
     const row = out[order[k]];
     row.rank = k;
-    if (remaining <= 0) continue;
-    const cap = rows[order[k]].capacity;
-    let persons: number;
-    if (cap !== undefined && cap * row.g <= remaining) {
-      row.taken = cap * row.g;
-      persons = cap;
-    } else {
-      row.taken = remaining;
-      persons = remaining / row.g;
-    }
-    remaining -= row.taken;
-    if (remaining <= noise) remaining = 0;
-    row.added = personsNeeded(persons);
+    row.taken = taken[order[k]];
+    row.added = added[order[k]];
   }
 
-  const total: GtaTotal = { count: 0, buyers: 0, gmv: 0, added: 0, required: 0, added_gmv: 0, added_cost: undefined };
-  for (let r = 0; r < n; r++) {
-    const row = out[r];
-    const cost = rows[r].cost;
-    row.required = row.count + row.added;
-    row.added_gmv = row.added * row.g;
-    if (cost !== undefined) {
-      row.added_cost = row.added * cost;
-      total.added_cost = (total.added_cost ?? 0) + row.added_cost;
-    }
-    total.count += row.count;
-    total.buyers += row.buyers;
-    total.gmv += row.gmv;
-    total.added += row.added;
-    total.required += row.required;
-    total.added_gmv += row.added_gmv;
-  }
+  const total = finishPlan(rows, out);
   return {
     target,
     rows: out,
@@ -259,8 +238,73 @@ export function gta(target: number, rows: readonly GtaRow[]): GtaResult {
   };
 }
 
+/**
+ * The greedy fill of the gap: each row of `order` in turn takes min(remaining, capacity × g_r)
+ * of it and needs the person rounding of taken ÷ g_r (both guards of the header comment apply).
+ * Writes `taken[r]` and `added[r]` for every row r of `order` (0 once the gap is filled) and
+ * returns the shortfall. Shared by {@link gta} and the sensitivity re-plans (gta-whatif.ts).
+ */
+export function fillGap(
+  gap: number,
+  order: readonly number[],
+  g: ArrayLike<number>,
+  rows: readonly GtaRow[],
+  taken: Float64Array,
+  added: Float64Array,
+): number {
+  let remaining = gap;
+  const noise = gap * 1e-12;
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k];
+    if (remaining <= 0) {
+      taken[r] = 0;
+      added[r] = 0;
+      continue;
+    }
+    const cap = rows[r].capacity;
+    const gr = g[r];
+    let persons: number;
+    if (cap !== undefined && cap * gr <= remaining) {
+      taken[r] = cap * gr;
+      persons = cap;
+    } else {
+      taken[r] = remaining;
+      persons = remaining / gr;
+    }
+    remaining -= taken[r];
+    if (remaining <= noise) remaining = 0;
+    added[r] = personsNeeded(persons);
+  }
+  return remaining;
+}
+
+/**
+ * Complete plan rows whose `added` is set: required, added_gmv and added_cost per row, and the
+ * column sums of the TOTAL row, in table order. Shared by {@link gta} and GTA.BUDGET.
+ */
+export function finishPlan(rows: readonly GtaRow[], out: GtaPlanRow[]): GtaTotal {
+  const total: GtaTotal = { count: 0, buyers: 0, gmv: 0, added: 0, required: 0, added_gmv: 0, added_cost: undefined };
+  for (let r = 0; r < out.length; r++) {
+    const row = out[r];
+    const cost = rows[r].cost;
+    row.required = row.count + row.added;
+    row.added_gmv = row.added * row.g;
+    if (cost !== undefined) {
+      row.added_cost = row.added * cost;
+      total.added_cost = (total.added_cost ?? 0) + row.added_cost;
+    }
+    total.count += row.count;
+    total.buyers += row.buyers;
+    total.gmv += row.gmv;
+    total.added += row.added;
+    total.required += row.required;
+    total.added_gmv += row.added_gmv;
+  }
+  return total;
+}
+
 /** The 11-column plan rows of a result plus the TOTAL row; blank cells are "". */
-export function gtaPlanTable(res: GtaResult): ResultCell[][] {
+export function gtaPlanTable(res: Pick<GtaResult, "rows" | "total">): ResultCell[][] {
   const t: ResultCell[][] = res.rows.map((r) => [
     r.stage, r.crowd, r.count, r.conversion, r.aov, r.buyers, r.gmv, r.added, r.required, r.added_gmv,
     r.added_cost === undefined ? "" : r.added_cost,
@@ -304,6 +348,14 @@ function rowStage(t: Table, i: number): GtaStage {
 
 /** Coerce the `crowds` table to typed rows, with `#VALUE!` naming the row and column. */
 export function gtaRows(crowds: unknown): GtaRow[] {
+  return readGtaCrowds(crowds).rows;
+}
+
+/** The place of column `key` of typed row `k` inside the `crowds` argument (1-based, header included). */
+export type GtaWhere = (k: number, key: string) => Where;
+
+/** {@link gtaRows}, with the place of each typed row's cells for messages about a row. */
+export function readGtaCrowds(crowds: unknown): { rows: GtaRow[]; where: GtaWhere } {
   const t = readTable(crowds, "crowds", GTA_COLUMNS);
   if (t.rows.length === 0) invalid("emptyTable", { arg: "crowds" });
   const out: GtaRow[] = new Array(t.rows.length);
@@ -322,7 +374,7 @@ export function gtaRows(crowds: unknown): GtaRow[] {
     if (capacity !== undefined) row.capacity = capacity;
     out[k] = row;
   }
-  return out;
+  return { rows: out, where: (k, key) => whereIn(t, t.rows[k], key) };
 }
 
 
@@ -330,7 +382,8 @@ export function gtaRows(crowds: unknown): GtaRow[] {
  * `DTC.GTA(target_gmv, crowds, [output], [with_headers])`.
  *
  * `target_gmv` ≥ 0; `crowds` header-mapped or positional ({@link GTA_COLUMNS}); `output`
- * "plan" (default, also 计划) or "summary" (also 汇总), anything else `#VALUE!`.
+ * "plan" (default, also 计划), "summary" (also 汇总) or "sensitivity" (also 敏感度,
+ * src/plan/gta-whatif.ts), anything else `#VALUE!`.
  */
 export const GTA_PARAMS = [
   { name: "target_gmv", type: "number", domain: "nonNegative" },
@@ -338,8 +391,8 @@ export const GTA_PARAMS = [
   {
     name: "output",
     type: "option",
-    values: { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary" },
-    list: '"plan", "summary"',
+    values: { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary", sensitivity: "sensitivity", 敏感度: "sensitivity" },
+    list: '"plan", "summary", "sensitivity"',
     default: "plan",
     optional: true,
   },
@@ -349,7 +402,9 @@ export const GTA_PARAMS = [
 export function gtaExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(GTA_PARAMS, args);
   const headers = p.with_headers;
-  const res = gta(p.target_gmv, gtaRows(p.crowds));
+  const { rows, where } = readGtaCrowds(p.crowds);
+  const res = gta(p.target_gmv, rows);
+  if (p.output === "sensitivity") return gtaSensitivityTable(res, rows, headers, where);
   if (p.output === "summary") {
     const row: ResultCell[] = gtaSummaryRow(res.summary);
     return headers ? [[...GTA_SUMMARY_COLUMNS], row] : [row];

@@ -80,7 +80,7 @@ describe("DTC.GTA", () => {
     });
     expect(await b.call("GTA", 1000, PUBLIC, "chart")).toEqual({
       error: "#VALUE!",
-      message: 'output: "chart" is not one of "plan", "summary"',
+      message: 'output: "chart" is not one of "plan", "summary", "sensitivity"',
     });
     expect(await b.call("GTA", -1, PUBLIC)).toEqual({
       error: "#VALUE!",

@@ -18,6 +18,7 @@ import { START_PARAMS } from "../../src/models/start";
 import { SUPER_PARAMS } from "../../src/models/super";
 import { TGI_PARAMS } from "../../src/models/tgi";
 import { GTA_PARAMS } from "../../src/plan/gta";
+import { GTA_BUDGET_PARAMS } from "../../src/plan/gta-whatif";
 import { HOTHEALTH_PARAMS } from "../../src/plan/hothealth";
 import { HOTPLAN_PARAMS } from "../../src/plan/hotplan";
 import { DIAGNOSE_PARAMS, INDEX_PARAMS } from "../../src/diagnose/diagnose";
@@ -39,6 +40,7 @@ const DECLARED: Record<string, readonly Param[]> = {
   NEO: NEO_PARAMS,
   SUPER: SUPER_PARAMS,
   GTA: GTA_PARAMS,
+  "GTA.BUDGET": GTA_BUDGET_PARAMS,
   HOTPLAN: HOTPLAN_PARAMS,
   HOTHEALTH: HOTHEALTH_PARAMS,
   INDEX: INDEX_PARAMS,

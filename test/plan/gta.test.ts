@@ -243,7 +243,7 @@ describe("GTA: errors", () => {
   it("refuses an unknown output", () => {
     expect(E(() => gtaExcel(1e8, PUBLIC, "table", null))).toEqual({
       kind: "#VALUE!",
-      message: 'output: "table" is not one of "plan", "summary"',
+      message: 'output: "table" is not one of "plan", "summary", "sensitivity"',
     });
     expect(E(() => gtaExcel(1e8, PUBLIC, 1, null)).kind).toBe("#VALUE!");
   });
