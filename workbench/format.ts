@@ -116,8 +116,11 @@ function holds(cond: NonNullable<Section["cond"]>, v: number): boolean {
   }
 }
 
-/** A number shown with an Excel format code (see the file comment for what is supported). */
-export function formatNumber(v: number, code: string | null | undefined): string {
+/**
+ * A number shown with an Excel number-format code (see the file comment for what is supported).
+ * Not to be confused with `formatNumber` of `taskpane/i18n.ts` (locale number text).
+ */
+export function formatWithCode(v: number, code: string | null | undefined): string {
   if (!code || code === "General" || code === "@") return formatGeneral(v);
   if (code.includes(";") || code.startsWith("[")) {
     const secs = sections(code);
@@ -165,7 +168,7 @@ function formatSection(v: number, code: string): string {
 /** What a cell shows for a computed value. */
 export function displayValue(v: unknown, code?: string | null): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return formatNumber(v, code);
+  if (typeof v === "number") return formatWithCode(v, code);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
   if (typeof v === "object" && v !== null && "value" in v) return String((v as { value: unknown }).value);

@@ -17,6 +17,7 @@ import { invalid, isCellError, ratio, type ResultCell, type CellError } from "..
 import { at, cellNumber, vec, whereAt, type Domain } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
 import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { hotplan, type HotplanInput } from "./hotplan";
 
 /** The HOTHEALTH indicators in output order. COST and CONVERSION share the letter C. */
 export const HOTHEALTH_INDICATORS: Indicator[] = [
@@ -73,6 +74,50 @@ export function hothealth(actual: HotActual, plan: HotTargets): ResultCell[] {
     isCellError(actualCost) ? actualCost : index(plan.cost_ratio, actualCost, "COST"),
     index(ratio(actual.buyers, actual.reached, "CONVERSION"), plan.conversion, "CONVERSION"),
   ];
+}
+
+/** The plan targets of one phase, as {@link healthTargets} derives them. */
+export interface PhaseTargets {
+  phase: string;
+  plan: HotTargets;
+}
+
+/**
+ * The `plan` argument of HOTHEALTH for each phase of a hot-product plan, derived from that plan
+ * (`DTC.HOTPLAN`'s rows), so that a health check measures a campaign against the plan it ran.
+ * SPEC defines HOTHEALTH's `plan` as four given numbers, not how to obtain them; this is the
+ * task pane's reading of a HOTPLAN plan, one row per phase in input order:
+ *
+ * | target | from the plan |
+ * |---|---|
+ * | reached | Σ aware over the phase's crowds: the consumers the phase must reach (the top of its funnel) |
+ * | precision | `precision` as given: the plan fixes who is targeted, not how many reached consumers are in target crowds |
+ * | cost_ratio | the plan's `cost_ratio` (default 0) |
+ * | conversion | Σ buyers ÷ Σ aware of the phase (reached consumers who must buy); 0 when the phase reaches no one |
+ *
+ * Sums over crowds rather than a mean of per-crowd rates, so a large crowd weighs as much as its
+ * consumers. `input` is assumed valid (see {@link HotplanInput}); O(P × C).
+ *
+ * @example
+ * // target 1,200,000, price 150, 2 units per buyer, cost ratio 10%, phases 启动期 1 / 发展期 1 / 大促期 2,
+ * // crowds Gen Z 1 (funnel 0.2, 0.3) and 精致妈妈 3 (0.25, 0.4): 启动期 has 250 + 750 = 1,000 buyers
+ * // and 4,167 + 7,500 = 11,667 aware →
+ * healthTargets(input, 0.7)[0]
+ * // → {phase: "启动期", plan: {reached: 11667, precision: 0.7, cost_ratio: 0.1, conversion: 1000 / 11667}}
+ */
+export function healthTargets(input: HotplanInput, precision: number): PhaseTargets[] {
+  const res = hotplan(input);
+  const aware = new Array<number>(input.phases.length).fill(0);
+  const buyers = new Array<number>(input.phases.length).fill(0);
+  for (const r of res.rows) {
+    aware[r.phase_index] += r.aware;
+    buyers[r.phase_index] += r.buyers;
+  }
+  const cost_ratio = input.cost_ratio ?? 0;
+  return input.phases.map((ph, p) => ({
+    phase: ph.name,
+    plan: { reached: aware[p], precision, cost_ratio, conversion: aware[p] > 0 ? buyers[p] / aware[p] : 0 },
+  }));
 }
 
 // --- Excel entry ------------------------------------------------------------------------------

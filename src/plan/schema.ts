@@ -98,15 +98,24 @@ export const GtaCrowdSchema = z.strictObject({
   capacity: number(0, LIMITS.persons).optional(),
 });
 
+/**
+ * A GMV target, ≥ 0 as `DTC.GTA` and `DTC.HOTPLAN` take it (docs/functions.md). A target of 0 is
+ * a plan of the baseline: GTA adds nobody, HOTPLAN plans nothing.
+ */
+const targetGmv = number(0, LIMITS.gmv);
+
 /** Inputs of `DTC.GTA`. */
 export const GtaInputsSchema = z.strictObject({
-  target_gmv: number(0, LIMITS.gmv, true),
+  target_gmv: targetGmv,
   crowds: z.array(GtaCrowdSchema).min(1).max(LIMITS.gtaRows),
 });
 
-const namedWeight = z.strictObject({ name: text(LIMITS.name), weight: number(0, LIMITS.weight) });
-const namedShare = z.strictObject({ name: text(LIMITS.name), share: number(0, LIMITS.weight) });
-const funnelRow = z.strictObject({ i_to_p: number(0, 1, true), a_to_i: number(0, 1, true) });
+/** One phase of a hot-product plan (`inputs.phases[]`). */
+export const HotPhaseSchema = z.strictObject({ name: text(LIMITS.name), weight: number(0, LIMITS.weight) });
+/** One crowd of a hot-product plan (`inputs.crowds[]`). */
+export const HotCrowdSchema = z.strictObject({ name: text(LIMITS.name), share: number(0, LIMITS.weight) });
+/** One funnel row of a hot-product plan (`inputs.funnel[]`): both rates in (0, 1]. */
+export const HotFunnelSchema = z.strictObject({ i_to_p: number(0, 1, true), a_to_i: number(0, 1, true) });
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -116,11 +125,11 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
  */
 export const HotplanInputsSchema = z
   .strictObject({
-    target_gmv: number(0, LIMITS.gmv, true),
+    target_gmv: targetGmv,
     price: number(0, LIMITS.price, true),
-    phases: z.array(namedWeight).min(1).max(LIMITS.phases),
-    crowds: z.array(namedShare).min(1).max(LIMITS.crowds),
-    funnel: z.array(funnelRow).min(1).max(LIMITS.crowds),
+    phases: z.array(HotPhaseSchema).min(1).max(LIMITS.phases),
+    crowds: z.array(HotCrowdSchema).min(1).max(LIMITS.crowds),
+    funnel: z.array(HotFunnelSchema).min(1).max(LIMITS.crowds),
     units_per_buyer: number(0, LIMITS.unitsPerBuyer, true).optional(),
     cost_ratio: number(0, LIMITS.costRatio).optional(),
   })
@@ -412,8 +421,8 @@ export function parseJson(
  * a DTC plan, a version newer than {@link PLAN_VERSION}, and any field that fails the schema;
  * migrates older versions. A leading byte-order mark is ignored. Never throws.
  *
- * @example parsePlan('{"schema":"dtc-plan","version":1,"kind":"gta","name":"x","inputs":{"target_gmv":0,"crowds":[]}}')
- * // → {ok: false, error: {path: "inputs.target_gmv", message: {en: "inputs.target_gmv: 0 must be > 0", …}}}
+ * @example parsePlan('{"schema":"dtc-plan","version":1,"kind":"gta","name":"x","inputs":{"target_gmv":-1,"crowds":[]}}')
+ * // → {ok: false, error: {path: "inputs.target_gmv", message: {en: "inputs.target_gmv: -1 must be ≥ 0", …}}}
  */
 export function parsePlan(text: string, opts: ParseOptions = {}): PlanResult {
   const json = parseJson(text, opts.maxBytes ?? MAX_PLAN_BYTES);

@@ -50,7 +50,10 @@ function checkNumber(x: number, rule: NumberRule, ctx: z.RefinementCtx, lang: La
   if (rule.max !== undefined && x > rule.max) return issue(ctx, "v_max", { max: formatNumber(rule.max, lang) });
 }
 
-/** A required number. */
+/**
+ * A required number checked against `rule`: for fields no plan schema holds (the health check's
+ * actuals); the planners' fields use {@link numberInto}.
+ */
 export function numberField(rule: NumberRule, lang: Lang) {
   return z
     .string()
@@ -63,29 +66,62 @@ export function numberField(rule: NumberRule, lang: Lang) {
     .transform((s) => parseTyped(s) as number);
 }
 
-/** An optional number: blank gives `undefined`. */
-export function optionalNumberField(rule: NumberRule, lang: Lang) {
+/** A number field of the plan schema (`src/plan/schema.ts`), required or optional. */
+export type PlanNumber = z.ZodNumber | z.ZodOptional<z.ZodNumber>;
+
+/** What a number issue of a plan-schema field reads as in the form. */
+function numberIssue(field: PlanNumber, iss: z.core.$ZodIssue, lang: Lang): [LabelKey, Params] {
+  const n = field instanceof z.ZodOptional ? field.unwrap() : field;
+  // A rate is a field bounded by 0 and 1: one message for both ends, open when 0 is refused.
+  const rate = n.minValue === 0 && n.maxValue === 1;
+  if (rate && (iss.code === "too_small" || iss.code === "too_big")) return [n.safeParse(0).success ? "v_rate" : "v_rateOpen", {}];
+  if (iss.code === "too_small") return [iss.inclusive ? "v_min" : "v_gt", { min: formatNumber(Number(iss.minimum), lang) }];
+  if (iss.code === "too_big") return ["v_max", { max: formatNumber(Number(iss.maximum), lang) }];
+  return ["v_required", {}];
+}
+
+/**
+ * A number typed as text, piped into a field of the plan schema (`GtaCrowdSchema.shape.count`,
+ * …): that field owns the bounds and whether a blank is allowed (blank is `undefined`, which an
+ * optional field accepts and a required one refuses with "Enter a value"), so what the pane
+ * accepts is exactly what a plan file accepts. The text is parsed as {@link parseTyped} reads it;
+ * the field's issues are rendered in the form's words (at least, greater than, at most, a rate).
+ */
+export function numberInto<T extends PlanNumber>(field: T, lang: Lang) {
+  // Checked in a refinement (its issues do not stop the form's own checks of the other fields),
+  // then converted by the field itself.
+  const parse = (s: string) => {
+    const x = parseTyped(s);
+    return x === undefined ? undefined : field.safeParse(x ?? undefined);
+  };
   return z
     .string()
     .superRefine((s, ctx) => {
-      const x = parseTyped(s);
-      if (x === null) return;
-      if (x === undefined) return issue(ctx, "v_notNumber", { value: s.trim() });
-      checkNumber(x, rule, ctx, lang);
+      const r = parse(s);
+      if (r === undefined) return issue(ctx, "v_notNumber", { value: s.trim() });
+      if (!r.success) issue(ctx, ...numberIssue(field, r.error.issues[0], lang));
     })
     .transform((s) => {
-      const x = parseTyped(s);
-      return x === null ? undefined : (x as number);
+      const r = parse(s);
+      return (r?.success ? r.data : undefined) as z.output<T>;
     });
 }
 
-/** Text, trimmed; `required` refuses blank. */
-export function textField(max: number, required: boolean) {
+/**
+ * Text, trimmed, piped into a text field of the plan schema (which owns its length);
+ * `required` refuses blank (the pane asks for names that a plan file may leave blank).
+ */
+export function textInto(field: z.ZodString, required: boolean) {
   return z
     .string()
     .superRefine((s, ctx) => {
-      if (required && s.trim() === "") return issue(ctx, "v_textRequired");
-      if (s.trim().length > max) issue(ctx, "v_textLong", { max });
+      const t = s.trim();
+      if (required && t === "") return issue(ctx, "v_textRequired");
+      const r = field.safeParse(t);
+      if (r.success) return;
+      const iss = r.error.issues[0];
+      if (iss.code === "too_big") issue(ctx, "v_textLong", { max: Number(iss.maximum) });
+      else issue(ctx, "v_textRequired");
     })
     .transform((s) => s.trim());
 }

@@ -2,17 +2,19 @@
  * The GTA form: what the user types in the pane's GTA view, its zod schema, and the helpers
  * behind "Use selection" and "Add the 8 strategy crowds".
  *
- * Bounds are those of plan files (`LIMITS` of `src/plan/schema.ts`), so a plan the pane accepts
- * can always be saved and reloaded.
+ * Each field is the text the user typed piped into the plan schema's own field
+ * (`GtaCrowdSchema`, `GtaInputsSchema`, `GtaPlanSchema` of `src/plan/schema.ts`), so the bounds
+ * live in one place and a plan the pane accepts can always be saved and reloaded. A target of 0
+ * is accepted, as `DTC.GTA` and plan files accept it: the plan of the baseline.
  */
 import * as z from "zod";
 import { InputError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { gtaRows, type GtaRow } from "../../src/plan/gta";
-import { LIMITS } from "../../src/plan/schema";
+import { GtaCrowdSchema, GtaInputsSchema, GtaPlanSchema, LIMITS } from "../../src/plan/schema";
 import type { Lang } from "../i18n";
 import type { GtaSheetInput } from "../planners/gtaSheet";
-import { numberField, optionalNumberField, rowCount, stageField, textField, validate, type Validated } from "./fields";
+import { numberInto, rowCount, stageField, textInto, validate, type Validated } from "./fields";
 
 /** The eight strategy crowds (八大策略人群). */
 export const STRATEGY_CROWDS = ["新锐白领", "资深中产", "精致妈妈", "小镇青年", "Gen Z", "都市银发", "小镇中老年", "都市蓝领"] as const;
@@ -46,19 +48,20 @@ export function emptyGtaForm(): GtaForm {
 
 /** The zod schema of the GTA form, with messages in `lang`. */
 export function gtaFormSchema(lang: Lang) {
+  const row = GtaCrowdSchema.shape;
   const crowd = z.object({
-    stage: stageField(),
-    crowd: textField(LIMITS.name, false),
-    count: numberField({ min: 0, max: LIMITS.persons }, lang),
-    conversion: numberField({ rate: "closed" }, lang),
-    aov: numberField({ min: 0, max: LIMITS.price }, lang),
-    cost: optionalNumberField({ min: 0, max: LIMITS.costPerPerson }, lang),
-    capacity: optionalNumberField({ min: 0, max: LIMITS.persons }, lang),
+    stage: stageField().pipe(row.stage),
+    crowd: textInto(row.crowd, false),
+    count: numberInto(row.count, lang),
+    conversion: numberInto(row.conversion, lang),
+    aov: numberInto(row.aov, lang),
+    cost: numberInto(row.cost, lang),
+    capacity: numberInto(row.capacity, lang),
   });
   return z
     .object({
-      name: textField(LIMITS.name, true),
-      target: numberField({ gt: 0, max: LIMITS.gmv }, lang),
+      name: textInto(GtaPlanSchema.shape.name, true),
+      target: numberInto(GtaInputsSchema.shape.target_gmv, lang),
       crowds: z.array(crowd),
     })
     .superRefine((f, ctx) => rowCount(ctx, f.crowds.length, LIMITS.gtaRows, "crowds"))

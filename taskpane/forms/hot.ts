@@ -1,21 +1,26 @@
 /**
  * The Hot product form and the health-check form: what the user types, their zod schemas, and
  * the transforms to the planners' inputs (`taskpane/planners/hotSheet.ts`).
+ *
+ * The hot-product fields are the typed text piped into the plan schema's own fields
+ * (`HotplanInputsSchema`, `HotPhaseSchema`, `HotCrowdSchema`, `HotFunnelSchema` of
+ * `src/plan/schema.ts`), which own the bounds; the form adds only what a pane asks for beyond a
+ * plan file (names required and distinct, units per buyer filled in). A target of 0 is accepted,
+ * as `DTC.HOTPLAN` and plan files accept it.
  */
 import * as z from "zod";
-import { LIMITS } from "../../src/plan/schema";
-import type { HotActual } from "../../src/plan/hothealth";
+import { HotCrowdSchema, HotFunnelSchema, HotPhaseSchema, HotplanInputsSchema, HotplanPlanSchema, LIMITS } from "../../src/plan/schema";
+import { healthTargets, type HotActual } from "../../src/plan/hothealth";
 import type { Lang } from "../i18n";
 import type { HealthPhase, HotSheetInput } from "../planners/hotSheet";
-import { healthTargets } from "../planners/hotSheet";
 import { STRATEGY_CROWDS } from "./gta";
 import {
   addIssue,
   numberField,
-  optionalNumberField,
+  numberInto,
   rowCount,
   sumZero,
-  textField,
+  textInto,
   uniqueNames,
   validate,
   type Validated,
@@ -82,16 +87,19 @@ export function addHotStrategyCrowds(rows: readonly HotCrowdForm[]): HotCrowdFor
 
 /** The zod schema of the Hot product form, with messages in `lang`. */
 export function hotFormSchema(lang: Lang) {
-  const rate = numberField({ rate: "open" }, lang);
+  const inputs = HotplanInputsSchema.shape;
+  const iToP = numberInto(HotFunnelSchema.shape.i_to_p, lang);
+  const aToI = numberInto(HotFunnelSchema.shape.a_to_i, lang);
   const anyText = z.string();
-  const phase = z.object({ name: textField(LIMITS.name, true), weight: numberField({ min: 0, max: LIMITS.weight }, lang) });
+  const phase = z.object({ name: textInto(HotPhaseSchema.shape.name, true), weight: numberInto(HotPhaseSchema.shape.weight, lang) });
   return z
     .object({
-      product: textField(LIMITS.name, true),
-      target: numberField({ gt: 0, max: LIMITS.gmv }, lang),
-      price: numberField({ gt: 0, max: LIMITS.price }, lang),
-      unitsPerBuyer: numberField({ gt: 0, max: LIMITS.unitsPerBuyer }, lang),
-      costRatio: optionalNumberField({ min: 0, max: LIMITS.costRatio }, lang),
+      product: textInto(HotplanPlanSchema.shape.name, true),
+      target: numberInto(inputs.target_gmv, lang),
+      price: numberInto(inputs.price, lang),
+      // Optional in a plan file (default 1); the form starts at "1" and asks for a value.
+      unitsPerBuyer: numberInto(inputs.units_per_buyer.unwrap(), lang),
+      costRatio: numberInto(inputs.cost_ratio, lang),
       phases: z.array(phase),
       funnelMode: z.enum(["shared", "perCrowd"]),
       // The funnel fields are checked below, only where the mode uses them.
@@ -99,8 +107,8 @@ export function hotFormSchema(lang: Lang) {
       aToI: anyText,
       crowds: z.array(
         z.object({
-          name: textField(LIMITS.name, true),
-          share: numberField({ min: 0, max: LIMITS.weight }, lang),
+          name: textInto(HotCrowdSchema.shape.name, true),
+          share: numberInto(HotCrowdSchema.shape.share, lang),
           iToP: anyText,
           aToI: anyText,
         }),
@@ -113,7 +121,7 @@ export function hotFormSchema(lang: Lang) {
       uniqueNames(ctx, f.crowds.map((c) => c.name), "crowds", "name");
       if (f.phases.length && f.phases.every((p) => p.weight === 0)) sumZero(ctx, "phases", "what_weights", lang);
       if (f.crowds.length && f.crowds.every((c) => c.share === 0)) sumZero(ctx, "crowds", "what_shares", lang);
-      const check = (s: string, path: (string | number)[]) => {
+      const check = (rate: typeof iToP, s: string, path: (string | number)[]) => {
         const r = rate.safeParse(s);
         if (!r.success) {
           const iss = r.error.issues[0];
@@ -121,12 +129,12 @@ export function hotFormSchema(lang: Lang) {
         }
       };
       if (f.funnelMode === "shared") {
-        check(f.iToP, ["iToP"]);
-        check(f.aToI, ["aToI"]);
+        check(iToP, f.iToP, ["iToP"]);
+        check(aToI, f.aToI, ["aToI"]);
       } else {
         f.crowds.forEach((c, i) => {
-          check(c.iToP, ["crowds", i, "iToP"]);
-          check(c.aToI, ["crowds", i, "aToI"]);
+          check(iToP, c.iToP, ["crowds", i, "iToP"]);
+          check(aToI, c.aToI, ["crowds", i, "aToI"]);
         });
       }
     })
@@ -141,8 +149,8 @@ export function hotFormSchema(lang: Lang) {
         crowds: f.crowds.map((c) => ({ name: c.name, share: c.share })),
         funnel:
           f.funnelMode === "shared"
-            ? [{ i_to_p: rate.parse(f.iToP), a_to_i: rate.parse(f.aToI) }]
-            : f.crowds.map((c) => ({ i_to_p: rate.parse(c.iToP), a_to_i: rate.parse(c.aToI) })),
+            ? [{ i_to_p: iToP.parse(f.iToP), a_to_i: aToI.parse(f.aToI) }]
+            : f.crowds.map((c) => ({ i_to_p: iToP.parse(c.iToP), a_to_i: aToI.parse(c.aToI) })),
       }),
     );
 }

@@ -33,11 +33,12 @@
  * - I4: consumers by stage (current vs required, by SUMIF) and the chart beside/below it;
  * - the plan table with a TOTAL row, then its helper columns N…T.
  */
-import { GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow } from "../../src/plan/gta";
+import { GTA_COLUMNS, GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow } from "../../src/plan/gta";
 import { TIE_TOLERANCE } from "../../src/excel/round";
 import { cellA1, colName } from "../workbook/a1";
 import { f, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
 import { personsFormula, TIE_LITERAL, tieFormula } from "./native";
+import { columnHeaders, columnIndex } from "./columns";
 import { label, type Lang } from "../i18n";
 
 /** What the GTA view hands to the planner (already validated by `forms/gta.ts`). */
@@ -83,13 +84,16 @@ const PLAN_FORMATS: Record<PlanColumn, NumberFormat> = {
 };
 const SUMMARY_KEYS: SummaryKey[] = ["baseline", "old", "new", "gap", "shortfall", "planned_gmv", "added_cost", "by_cost"];
 
-/** Input table columns in DTC.GTA's positional order; headers are DTC.GTA's names or aliases. */
-const INPUT_KEYS = ["stage", "crowd", "count", "conversion", "aov", "cost", "capacity"] as const;
-const INPUT_HEADERS: Record<Lang, string[]> = {
-  en: [...INPUT_KEYS],
-  zh: ["阶段", "人群", "人数", "转化率", "客单价", "单人成本", "可增量"],
+/**
+ * The crowd table is DTC.GTA's `crowds` argument: its columns in `GTA_COLUMNS` order, headed by
+ * their names (English) or first Chinese aliases, so DTC.GTA reads it by header or by position.
+ */
+const INPUT_FORMATS: Record<string, NumberFormat> = {
+  count: "persons", conversion: "percent", aov: "currency2", cost: "currency2", capacity: "persons",
 };
-const INPUT_FORMATS: NumberFormat[] = ["general", "general", "persons", "percent", "currency2", "currency2", "persons"];
+const inputFormat = (key: string): NumberFormat => INPUT_FORMATS[key] ?? "general";
+/** Last column of the crowd table. */
+const INPUT_LAST = colName(GTA_COLUMNS.length - 1);
 
 /** Base name of the crowd table (the adapter may append `_n`). */
 export const GTA_TABLE = "DTC_GTA_Crowds";
@@ -122,12 +126,13 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
   blocks.push({
     anchor: `A${headRow}`,
     cells: [
-      INPUT_HEADERS[lang],
-      ...input.crowds.map((c): Cell[] => [c.stage, c.crowd, c.count, c.conversion, c.aov, c.cost ?? null, c.capacity ?? null]),
+      columnHeaders(GTA_COLUMNS, lang),
+      // A row's fields are the columns' keys (GtaRow is the shape of a crowds row); absent = blank.
+      ...input.crowds.map((c): Cell[] => GTA_COLUMNS.map((s) => (c as unknown as Record<string, Cell | undefined>)[s.key] ?? null)),
     ],
-    formats: [INPUT_FORMATS.map(() => null), ...input.crowds.map(() => INPUT_FORMATS)],
+    formats: [GTA_COLUMNS.map(() => null), ...input.crowds.map(() => GTA_COLUMNS.map((s) => inputFormat(s.key)))],
   });
-  const inCol = (k: (typeof INPUT_KEYS)[number]) => colName(INPUT_KEYS.indexOf(k));
+  const inCol = (k: string) => colName(columnIndex(GTA_COLUMNS, k));
 
   // --- Plan geometry (needed by the summary formulas) ------------------------------------------
   const sumTop = iN + 2; // summary heading row
@@ -176,7 +181,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
     const R = p1 + r; // plan row
     const I = i1 + r; // input row
     const c = (k: PlanColumn) => `${pc[k]}${R}`;
-    const inp = (k: (typeof INPUT_KEYS)[number]) => `${inCol(k)}${I}`;
+    const inp = (k: string) => `${inCol(k)}${I}`;
     const cost = inp("cost");
     const cap = inp("capacity");
     const formulas: Record<PlanColumn, Cell> = {
@@ -264,7 +269,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
   const plan: SheetPlan = {
     baseName: `${L("gtaSheetPrefix")}${input.name}`,
     blocks,
-    tables: [{ name: GTA_TABLE, range: `A${headRow}:G${iN}`, style: "TableStyleMedium2" }],
+    tables: [{ name: GTA_TABLE, range: `A${headRow}:${INPUT_LAST}${iN}`, style: "TableStyleMedium2" }],
     charts: [
       {
         type: "columnClustered",
@@ -282,7 +287,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
   };
   const layout: GtaLayout = {
     target: cellA1({ row: 4, col: 1 }),
-    crowdTable: `A${headRow}:G${iN}`,
+    crowdTable: `A${headRow}:${INPUT_LAST}${iN}`,
     inputRows: [i1, iN],
     planRows: [p1, pN],
     totalRow,

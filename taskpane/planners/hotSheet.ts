@@ -19,12 +19,21 @@
  * CONVERSION = 100 × (buyers ÷ reached) ÷ plan conversion), coloured ≥ 100 green, 80–100
  * amber, < 80 red.
  */
-import { HOTPLAN_COLUMNS, HOTPLAN_COLUMNS_ZH, hotplan, type HotplanInput } from "../../src/plan/hotplan";
+import {
+  CROWD_COLUMNS,
+  FUNNEL_COLUMNS,
+  HOTPLAN_COLUMNS,
+  HOTPLAN_COLUMNS_ZH,
+  PHASE_COLUMNS,
+  type HotplanInput,
+} from "../../src/plan/hotplan";
 import { hothealth, HOTHEALTH_INDICATORS, type HotActual, type HotTargets } from "../../src/plan/hothealth";
 import { isCellError } from "../../src/excel/errors";
+import type { ColumnSpec } from "../../src/excel/table";
 import { colName } from "../workbook/a1";
 import { f, INDEX_THRESHOLDS, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
 import { personsFormula } from "./native";
+import { columnHeader, columnHeaders, columnSpec } from "./columns";
 import { label, formatNumber, formatPercent, type Lang, type LabelKey } from "../i18n";
 
 /** What the Hot product view hands to the planner (validated by `forms/hot.ts`). */
@@ -40,6 +49,11 @@ export interface HotLayout {
   costRatio: string;
   phasesTable: string;
   crowdsTable: string;
+  /**
+   * The funnel: the two shared rates (a column of 2 input cells, i_to_p then a_to_i) or, per
+   * crowd, the funnel columns of the crowds table with their header row (DTC.HOTPLAN's `funnel`).
+   */
+  funnel: string;
   /** First and last plan row (phase-major), the TOTAL row, and the plan's columns. */
   planRows: [number, number];
   totalRow: number;
@@ -94,8 +108,16 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
   const tHead = 5 + scalars.length + 2; // header row of both tables
   blocks.push({ anchor: `A${tHead - 1}`, cells: [[L("phasesHeading")]], style: "heading" });
   blocks.push({ anchor: `D${tHead - 1}`, cells: [[L("crowdsHeading")]], style: "heading" });
-  const phaseHeaders = lang === "zh" ? ["阶段", "权重"] : ["phase", "weight"];
-  const crowdHeaders = lang === "zh" ? ["人群", "占比", "兴趣到购买", "认知到兴趣"] : ["crowd", "share", "i_to_p", "a_to_i"];
+  // Headers DTC.HOTPLAN reads (its column specs); the name columns are headed as the plan's
+  // "phase" and "crowd" columns, which are aliases of them.
+  const planNames = lang === "zh" ? HOTPLAN_COLUMNS_ZH : HOTPLAN_COLUMNS;
+  const named = (specs: readonly ColumnSpec[], subject: "phase" | "crowd") => [
+    columnHeader(columnSpec(specs, "name"), lang, planNames[HOTPLAN_COLUMNS.indexOf(subject)]),
+    ...columnHeaders(specs.slice(1), lang),
+  ];
+  const phaseHeaders = named(PHASE_COLUMNS, "phase");
+  // The crowds table carries the per-crowd funnel in the columns after the share.
+  const crowdHeaders = [...named(CROWD_COLUMNS, "crowd"), ...columnHeaders(FUNNEL_COLUMNS, lang)];
   blocks.push({
     anchor: `A${tHead}`,
     cells: [phaseHeaders, ...input.phases.map((p): Cell[] => [p.name, p.weight])],
@@ -239,6 +261,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
       costRatio: "B8",
       phasesTable: `A${tHead}:B${phN}`,
       crowdsTable: `D${tHead}:${colName(3 + crowdCols - 1)}${crN}`,
+      funnel: shared ? "B9:B10" : `F${tHead}:G${crN}`,
       planRows: [p1, pN],
       totalRow,
       planCol: pc,
@@ -262,30 +285,6 @@ export interface HealthPhase {
 export interface HealthSheetInput {
   product: string;
   phases: HealthPhase[];
-}
-
-/**
- * Plan targets per phase derived from a hot-product plan: reached = Σ aware of the phase's crowds
- * (the consumers the campaign must reach), conversion = Σ buyers ÷ Σ aware, cost ratio = the
- * plan's, precision = `precision` (the planned share of reached consumers in target crowds; the
- * plan itself does not fix it).
- */
-export function healthTargets(input: HotplanInput, precision: number): { phase: string; plan: HotTargets }[] {
-  const res = hotplan(input);
-  return input.phases.map((ph, p) => {
-    let aware = 0;
-    let buyers = 0;
-    for (const r of res.rows) {
-      if (r.phase_index === p) {
-        aware += r.aware;
-        buyers += r.buyers;
-      }
-    }
-    return {
-      phase: ph.name,
-      plan: { reached: aware, precision, cost_ratio: input.cost_ratio ?? 0, conversion: aware > 0 ? buyers / aware : 0 },
-    };
-  });
 }
 
 const HEALTH_KEYS = [

@@ -1,6 +1,7 @@
 /* HOTHEALTH (SPEC section 11) on the engine; every expected value is worked out by hand in the comments. */
 import { describe, expect, it } from "vitest";
-import { hothealth, hothealthExcel, HOTHEALTH_INDICATORS } from "../../src/plan/hothealth";
+import { healthTargets, hothealth, hothealthExcel, HOTHEALTH_INDICATORS } from "../../src/plan/hothealth";
+import type { HotplanInput } from "../../src/plan/hotplan";
 import { CellError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { pickIndicator } from "../../src/excel/indicators";
@@ -96,5 +97,56 @@ describe("HOTHEALTH", () => {
       { reached: 1000000, precision: 0.6, cost_ratio: 0.18, conversion: 0.02 },
     );
     expectRow(row, EXPECTED);
+  });
+});
+
+describe("healthTargets: HOTHEALTH's plan per phase, from a HOTPLAN plan", () => {
+  // target 1,000,000; price 200; 1 unit per buyer; cost ratio 15%; phases launch 2, peak 3,
+  // pause 0 (Σ 5); crowds A 1, B 1 (Σ 2); funnels A [i_to_p 0.1, a_to_i 0.25], B [0.2, 0.3].
+  const input: HotplanInput = {
+    target_gmv: 1_000_000,
+    price: 200,
+    units_per_buyer: 1,
+    cost_ratio: 0.15,
+    phases: [
+      { name: "launch", weight: 2 },
+      { name: "peak", weight: 3 },
+      { name: "pause", weight: 0 },
+    ],
+    crowds: [
+      { name: "A", share: 1 },
+      { name: "B", share: 1 },
+    ],
+    funnel: [
+      { i_to_p: 0.1, a_to_i: 0.25 },
+      { i_to_p: 0.2, a_to_i: 0.3 },
+    ],
+  };
+
+  it("reached = Σ aware, conversion = Σ buyers ÷ Σ aware, cost ratio the plan's, precision as given", () => {
+    const t = healthTargets(input, 0.8);
+    expect(t.map((x) => x.phase)).toEqual(["launch", "peak", "pause"]);
+    // launch: 400,000 → 200,000 per crowd → 1,000 units = 1,000 buyers each.
+    //   A: 1,000 ÷ 0.1 = 10,000 interested ÷ 0.25 = 40,000 aware;
+    //   B: 1,000 ÷ 0.2 = 5,000 ÷ 0.3 = 16,666.7 → 16,667 aware. Σ aware 56,667; Σ buyers 2,000.
+    expect(t[0].plan).toEqual({ reached: 56_667, precision: 0.8, cost_ratio: 0.15, conversion: 2000 / 56_667 });
+    // peak: 600,000 → 300,000 per crowd → 1,500 buyers each. A: 15,000 → 60,000;
+    //   B: 7,500 → 25,000 (7,500 ÷ 0.3 is 25,000.000000000004 in floats: the person rounding keeps 25,000).
+    expect(t[1].plan).toEqual({ reached: 85_000, precision: 0.8, cost_ratio: 0.15, conversion: 3000 / 85_000 });
+    // pause: weight 0 plans nobody; its conversion is 0, not 0 ÷ 0.
+    expect(t[2].plan).toEqual({ reached: 0, precision: 0.8, cost_ratio: 0.15, conversion: 0 });
+  });
+
+  it("a plan without a cost ratio plans 0 spend", () => {
+    const { cost_ratio: _, ...rest } = input;
+    expect(healthTargets(rest, 0.5)[0].plan.cost_ratio).toBe(0);
+  });
+
+  it("why: a campaign that does exactly what the plan says scores 100 on every index", () => {
+    const [launch] = healthTargets(input, 0.8);
+    const p = launch.plan;
+    // launch GMV 400,000 at the planned cost ratio; buyers and in-target consumers as planned.
+    const actual = { reached: p.reached, reached_in_target_crowds: p.precision * p.reached, spend: p.cost_ratio * 400_000, gmv: 400_000, buyers: 2000 };
+    hothealth(actual, p).forEach((v) => expect(v as number).toBeCloseTo(100, 9));
   });
 });

@@ -104,6 +104,11 @@ describe("parsePlan: valid files", () => {
     setAt(g, ["inputs", "crowds", 1, "conversion"], 1);
     setAt(g, ["inputs", "target_gmv"], LIMITS.gmv);
     expect(parsePlan(JSON.stringify(g)).ok).toBe(true);
+    // A target of 0 is the plan of the baseline, as DTC.GTA and DTC.HOTPLAN take it.
+    setAt(g, ["inputs", "target_gmv"], 0);
+    expect(parsePlan(JSON.stringify(g)).ok).toBe(true);
+    setAt(f, ["inputs", "target_gmv"], 0);
+    expect(parsePlan(JSON.stringify(f)).ok).toBe(true);
   });
 
   it("turns -0 into 0 so that the plan exports and reads back equal", () => {
@@ -156,11 +161,11 @@ describe("parsePlan: refused files name the bad field", () => {
       zh: "inputs.target_gmv：1e+308 必须 ≤ 10000000000000",
     },
     {
-      what: "a zero target",
-      edit: (f) => setAt(f, ["inputs", "target_gmv"], 0),
+      what: "a negative target",
+      edit: (f) => setAt(f, ["inputs", "target_gmv"], -1),
       path: "inputs.target_gmv",
-      en: "inputs.target_gmv: 0 must be > 0",
-      zh: "inputs.target_gmv：0 必须 > 0",
+      en: "inputs.target_gmv: -1 must be ≥ 0",
+      zh: "inputs.target_gmv：-1 必须 ≥ 0",
     },
     {
       what: "a number written as text",
@@ -368,10 +373,12 @@ function outOfDomain(path: readonly (string | number)[]): fc.Arbitrary<Json> {
     case "i_to_p":
     case "a_to_i":
       return fc.oneof(negative, fc.constant(0), fc.double({ min: 1.000001, max: 1e6, noNaN: true }), huge);
-    case "target_gmv":
     case "price":
     case "units_per_buyer":
       return fc.oneof(negative, fc.constant(0), huge);
+    case "target_gmv":
+      // ≥ 0: a target of 0 is valid (the plan of the baseline).
+      return fc.oneof(negative, huge);
     case "stage":
       return fc.string({ minLength: 0, maxLength: 5 }).filter((s) => !["A", "I", "P", "L"].includes(s));
     case "schema":

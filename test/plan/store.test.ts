@@ -457,7 +457,7 @@ describe("copy plan, change target", () => {
   });
 
   it("withTarget refuses a target outside its domain, naming inputs.target_gmv", () => {
-    for (const t of [0, -5, Number.NaN, Infinity, 1e308]) {
+    for (const t of [-5, Number.NaN, Infinity, 1e308]) {
       const r = withTarget(gta("x"), t);
       expect(r.ok || r.error.path).toBe("inputs.target_gmv");
     }

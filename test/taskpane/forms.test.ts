@@ -14,6 +14,21 @@ import {
 } from "../../taskpane/forms/gta";
 import { addHotStrategyCrowds, emptyHotForm, validateHealth, validateHot, type HotForm } from "../../taskpane/forms/hot";
 import { parseTyped } from "../../taskpane/forms/fields";
+import { GtaCrowdSchema, GtaInputsSchema, HotCrowdSchema, HotFunnelSchema, HotPhaseSchema, HotplanInputsSchema, LIMITS } from "../../src/plan/schema";
+import type * as z from "zod";
+
+/**
+ * Numbers at and around each bound of the plan schema (0, 1 and every LIMITS value, a hair
+ * either side), as the user could type them: the form must accept exactly what the field does.
+ */
+const EDGES = [0, 1, ...Object.values(LIMITS)].flatMap((b) => [b, b * (1 + 1e-9) + 1e-9, b * (1 - 1e-9) - 1e-9, -b]);
+/** The form's verdict on `text` in a field vs the plan schema's on the number it reads as. */
+function agrees(field: z.ZodType, formOk: (text: string) => boolean): void {
+  for (const x of EDGES) {
+    const text = String(x);
+    expect([text, formOk(text)]).toEqual([text, field.safeParse(x).success]);
+  }
+}
 
 const GOOD: GtaForm = {
   name: " Double 11 ",
@@ -43,7 +58,7 @@ describe("GTA form", () => {
   it("puts each error on its field, in English", () => {
     const bad: GtaForm = {
       name: "  ",
-      target: "0",
+      target: "-1",
       crowds: [{ ...GOOD.crowds[0], stage: "X", conversion: "1.5", count: "-1" }, { ...GOOD.crowds[1], aov: "abc", capacity: "-5" }],
     };
     const r = validateGta(bad, "en");
@@ -51,7 +66,7 @@ describe("GTA form", () => {
     if (r.ok) return;
     expect(r.errors).toEqual({
       name: "Enter a name.",
-      target: "Must be greater than 0.",
+      target: "Must be at least 0.",
       "crowds.0.stage": 'Unknown stage "X": use A, I, P or L.',
       "crowds.0.count": "Must be at least 0.",
       "crowds.0.conversion": "Must be a rate between 0 and 1 (or 0% to 100%).",
@@ -75,6 +90,40 @@ describe("GTA form", () => {
     expect(r.errors.target).toBe("Must be at most 10,000,000,000,000.");
     const zh = validateGta({ ...GOOD, crowds: [] }, "zh");
     expect(zh.ok === false && zh.errors.crowds).toBe("请至少添加一行。");
+  });
+
+  it("accepts a target of 0 (the plan of the baseline), as DTC.GTA and plan files do", () => {
+    const r = validateGta({ ...GOOD, target: "0" }, "en");
+    expect(r.ok && r.value.target_gmv).toBe(0);
+  });
+
+  it("one schema owns the bounds: each field accepts exactly what the plan schema's field accepts", () => {
+    const row = GtaCrowdSchema.shape;
+    const crowdOk = (key: keyof typeof row & keyof GtaForm["crowds"][number]) => (text: string) => {
+      const r = validateGta({ ...GOOD, crowds: [{ ...GOOD.crowds[1], [key]: text }] }, "en");
+      return r.ok || !(`crowds.0.${key}` in r.errors);
+    };
+    for (const key of ["count", "conversion", "aov", "cost", "capacity"] as const) agrees(row[key], crowdOk(key));
+    agrees(GtaInputsSchema.shape.target_gmv, (text) => validateGta({ ...GOOD, target: text }, "en").ok);
+    // Blank: required fields refuse it, optional ones leave the key out.
+    expect(crowdOk("count")("")).toBe(false);
+    expect(crowdOk("cost")(" ")).toBe(true);
+  });
+
+  it("a bound of the schema reads in the form's words, next to its field, in English and Chinese", () => {
+    const form = { ...GOOD, crowds: [{ ...GOOD.crowds[1], count: "1e11", aov: "-2", conversion: "-0.1" }] };
+    const en = validateGta(form, "en");
+    const zh = validateGta(form, "zh");
+    expect(!en.ok && en.errors).toEqual({
+      "crowds.0.count": "Must be at most 10,000,000,000.",
+      "crowds.0.aov": "Must be at least 0.",
+      "crowds.0.conversion": "Must be a rate between 0 and 1 (or 0% to 100%).",
+    });
+    expect(!zh.ok && zh.errors).toEqual({
+      "crowds.0.count": "不能大于 10,000,000,000。",
+      "crowds.0.aov": "不能小于 0。",
+      "crowds.0.conversion": "必须是 0 到 1（或 0% 到 100%）之间的比率。",
+    });
   });
 
   it("the empty form is invalid (Create plan starts disabled)", () => {
@@ -118,8 +167,8 @@ describe("GTA form", () => {
     const en = crowdsFromSelection(values, "en");
     const zh = crowdsFromSelection(values, "zh");
     expect(en.ok).toBe(false);
-    expect(!en.ok && en.error).toMatch(/^crowds row 2 column 3: /);
-    expect(!zh.ok && zh.error).toMatch(/^crowds 第 2 行第 3 列：/);
+    expect(!en.ok && en.error).toMatch(/^crowds row 2 column 3 \(conversion\): /);
+    expect(!zh.ok && zh.error).toMatch(/^crowds 第 2 行第 3 列（conversion）：/);
   });
 
   it("parses numbers as typed: separators, currency, percentages", () => {
@@ -214,6 +263,31 @@ describe("Hot product form", () => {
       "crowds.1.name": "名称“gen z”重复。",
       aToI: "必须大于 0 且不超过 1（或 100%）。",
     });
+  });
+
+  it("accepts a target of 0, as DTC.HOTPLAN and plan files do", () => {
+    const r = validateHot({ ...HOT, target: "0" }, "en");
+    expect(r.ok && r.value.target_gmv).toBe(0);
+  });
+
+  it("one schema owns the bounds: each field accepts exactly what the plan schema's field accepts", () => {
+    const inputs = HotplanInputsSchema.shape;
+    const ok = (patch: (text: string) => Partial<HotForm>, path: string) => (text: string) => {
+      const r = validateHot({ ...HOT, ...patch(text) }, "en");
+      return r.ok || !(path in r.errors);
+    };
+    agrees(inputs.target_gmv, ok((t) => ({ target: t }), "target"));
+    agrees(inputs.price, ok((t) => ({ price: t }), "price"));
+    agrees(inputs.units_per_buyer.unwrap(), ok((t) => ({ unitsPerBuyer: t }), "unitsPerBuyer"));
+    agrees(inputs.cost_ratio, ok((t) => ({ costRatio: t }), "costRatio"));
+    agrees(HotFunnelSchema.shape.i_to_p, ok((t) => ({ iToP: t }), "iToP"));
+    agrees(HotFunnelSchema.shape.a_to_i, ok((t) => ({ aToI: t }), "aToI"));
+    // A weight or share alone (the others keep the sums above 0).
+    agrees(HotPhaseSchema.shape.weight, ok((t) => ({ phases: [{ name: "x", weight: t }, ...HOT.phases] }), "phases.0.weight"));
+    agrees(HotCrowdSchema.shape.share, ok((t) => ({ crowds: [{ ...HOT.crowds[0], share: t }, HOT.crowds[1]] }), "crowds.0.share"));
+    // Units per buyer is optional in a plan file but asked for in the form (it starts at "1").
+    expect(ok((t) => ({ unitsPerBuyer: t }), "unitsPerBuyer")("")).toBe(false);
+    expect(ok((t) => ({ costRatio: t }), "costRatio")("")).toBe(true);
   });
 
   it("per-crowd funnel errors point at the crowd's field", () => {

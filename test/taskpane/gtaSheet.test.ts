@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import * as fc from "fast-check";
-import { gta, type GtaRow } from "../../src/plan/gta";
+import { gta, gtaExcel, gtaPlanTable, gtaRows, type GtaRow } from "../../src/plan/gta";
 import { orderByKey, personsNeeded } from "../../src/excel/round";
 import { gtaSheet, type GtaLayout } from "../../taskpane/planners/gtaSheet";
 import { checkPlan } from "../../taskpane/workbook/check";
@@ -296,6 +296,39 @@ describe("GTA sheet agrees with the engine gta() on random tables", () => {
         close(sum(s, layout, "added_cost"), res.summary.added_cost);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("GTA sheet: its crowd table reads back through DTC.GTA's table reader", () => {
+  const stage = fc.constantFrom("A", "I", "P", "L") as fc.Arbitrary<GtaRow["stage"]>;
+  // Labels a sheet could misread: text that looks like a number, a boolean or a formula.
+  const row: fc.Arbitrary<GtaRow> = fc.record(
+    {
+      stage,
+      crowd: fc.constantFrom("", "Gen Z", "精致妈妈", "1", "TRUE", "=b", "a*"),
+      count: fc.integer({ min: 0, max: 5_000_000 }),
+      conversion: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+      aov: fc.integer({ min: 0, max: 200_000 }).map((x) => x / 100),
+      cost: fc.integer({ min: 0, max: 8000 }).map((x) => x / 100),
+      capacity: fc.integer({ min: 0, max: 400_000 }),
+    },
+    { requiredKeys: ["stage", "crowd", "count", "conversion", "aov"] },
+  );
+
+  it("gtaRows(crowd table) gives the rows back, and DTC.GTA(target cell, crowd table) the engine's plan, in both languages", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1e9 }), fc.constantFrom("en", "zh"), (rows, target, lang) => {
+        const { layout, s } = build(rows, target, lang as "en" | "zh", true);
+        const table = s.range(layout.crowdTable);
+        expect(gtaRows(table)).toEqual(rows);
+        // Positionally too (no header row).
+        expect(gtaRows(table.slice(1))).toEqual(rows);
+        const t = s.get(layout.target);
+        expect(t).toBe(target);
+        expect(gtaExcel(t, table)).toEqual(gtaPlanTable(gta(target, rows)));
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -10,7 +10,7 @@
  * they must for every host.
  */
 import { HyperFormula } from "hyperformula";
-import { parseCell } from "../../taskpane/workbook/a1";
+import { parseCell, parseRange } from "../../taskpane/workbook/a1";
 import { formulaCell } from "../../taskpane/workbook/excel";
 import { isFormula, type SheetPlan } from "../../taskpane/workbook/port";
 
@@ -24,6 +24,8 @@ export interface Evaluated {
   set(a1: string, v: number | string | null): void;
   /** The formula text written to a cell, or undefined. */
   formula(a1: string): string | undefined;
+  /** Values of a range (`A8:G12`), row by row, as a custom function receives them (empty = null). */
+  range(a1: string): unknown[][];
 }
 
 export function evaluate(plan: SheetPlan, opts: { exact?: boolean } = {}): Evaluated {
@@ -51,5 +53,11 @@ export function evaluate(plan: SheetPlan, opts: { exact?: boolean } = {}): Evalu
       hf.setCellContents(addr(a1), [[v]]);
     },
     formula: (a1) => hf.getCellFormula(addr(a1)),
+    range: (a1) => {
+      const r = parseRange(a1);
+      return Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+        Array.from({ length: r.right - r.left + 1 }, (_, j) => hf.getCellValue({ sheet, row: r.top + i, col: r.left + j })),
+      );
+    },
   };
 }

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import * as fc from "fast-check";
-import { hotplan } from "../../src/plan/hotplan";
-import { healthSheet, healthTargets, hotSheet, weakestSignal, type HealthPhase, type HotSheetInput } from "../../taskpane/planners/hotSheet";
+import { hotplan, hotplanInput, type HotplanInput } from "../../src/plan/hotplan";
+import { healthTargets, hothealth } from "../../src/plan/hothealth";
+import { isCellError } from "../../src/excel/errors";
+import { healthSheet, hotSheet, weakestSignal, type HealthPhase, type HotSheetInput } from "../../taskpane/planners/hotSheet";
 import { checkPlan } from "../../taskpane/workbook/check";
 import { INDEX_THRESHOLDS } from "../../taskpane/workbook/port";
 import { evaluate } from "./hf";
@@ -266,6 +268,110 @@ describe("hot-product plan sheet agrees with the engine hotplan() on random plan
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("hot-product plan sheet: its input tables read back through DTC.HOTPLAN's reader", () => {
+  // Names a sheet could misread: wildcards, comparisons, text that looks like a number or a boolean.
+  const name = fc.constantFrom("启动期", "a*", "?", "~x", "<5", ">=1", "=b", "Gen Z", "1", "TRUE", "人群");
+  const weight = fc.integer({ min: 0, max: 1000 }).map((x) => x / 10);
+  const rate = fc.integer({ min: 1, max: 1000 }).map((x) => x / 1000);
+  it("hotplanInput(target, price, phases, crowds, funnel, units per buyer, cost ratio) gives the inputs back, in both languages", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(name, { minLength: 1, maxLength: 4 }),
+        fc.uniqueArray(name, { minLength: 1, maxLength: 4 }),
+        fc.array(weight, { minLength: 8, maxLength: 8 }),
+        fc.array(fc.record({ i_to_p: rate, a_to_i: rate }), { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom("en", "zh") as fc.Arbitrary<"en" | "zh">,
+        fc.integer({ min: 0, max: 1e10 }).map((x) => x / 100),
+        fc.integer({ min: 1, max: 1e6 }).map((x) => x / 100),
+        fc.integer({ min: 1, max: 40 }).map((x) => x / 4),
+        fc.integer({ min: 0, max: 300 }).map((x) => x / 100),
+        (phases, crowds, ws, funnels, oneFunnel, lang, target, price, upb, cost) => {
+          const input: HotplanInput = {
+            target_gmv: target,
+            price,
+            phases: phases.map((n, i) => ({ name: n, weight: ws[i] || 1 })),
+            crowds: crowds.map((n, i) => ({ name: n, share: ws[4 + i] || 1 })),
+            funnel: oneFunnel ? [funnels[0]] : crowds.map((_, i) => funnels[i]),
+            units_per_buyer: upb,
+            cost_ratio: cost,
+          };
+          // One funnel row is the shared funnel (two input cells), also when there is one crowd.
+          const shared = input.funnel.length === 1;
+          const { plan, layout } = hotSheet({ product: "p", ...input }, lang);
+          const s = evaluate(plan, { exact: true });
+          const scalar = (a1: string) => s.get(a1);
+          // The shared funnel is two cells one above the other; DTC.HOTPLAN takes it as a row.
+          const funnel = s.range(layout.funnel);
+          const args = [
+            scalar(layout.target), scalar(layout.price), s.range(layout.phasesTable), s.range(layout.crowdsTable),
+            shared ? [funnel.map((r) => r[0])] : funnel, scalar(layout.unitsPerBuyer), scalar(layout.costRatio),
+          ];
+          expect(hotplanInput(...args)).toEqual(input);
+          // Positionally too: the tables without their header rows.
+          const body = (rows: unknown[][]) => rows.slice(1);
+          const positional = [args[0], args[1], body(args[2] as unknown[][]), body(args[3] as unknown[][]).map((r) => r.slice(0, 2)),
+            shared ? args[4] : body(funnel), args[5], args[6]];
+          expect(hotplanInput(...positional)).toEqual(input);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("health sheet agrees with the engine hothealth() on random phases", () => {
+  const persons = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5_000_000 }));
+  const money = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1e9 }).map((x) => x / 100));
+  const share = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }).map((x) => x / 1000));
+  const phase: fc.Arbitrary<HealthPhase> = fc
+    .record({ phase: fc.constantFrom("启动期", "发展期", "=b", "1"), reached: persons, inTarget: share, buyers: share, spend: money, gmv: money, plan: fc.record({ reached: persons, precision: share, cost_ratio: share, conversion: share }) })
+    .map((r) => ({
+      phase: r.phase,
+      plan: r.plan,
+      // In-target consumers and buyers are shares of those reached, as the form requires.
+      actual: { reached: r.reached, reached_in_target_crowds: Math.round(r.inTarget * r.reached), spend: r.spend, gmv: r.gmv, buyers: Math.round(r.buyers * r.reached) },
+    }));
+
+  it("VOLUME, PRECISION, COST and CONVERSION of every phase match, #DIV/0! where the engine gives it (60 random sheets)", () => {
+    fc.assert(
+      fc.property(fc.array(phase, { minLength: 1, maxLength: 4 }), fc.boolean(), (phases, exact) => {
+        const { plan, indices } = healthSheet({ product: "p", phases }, "en");
+        checkPlan(plan);
+        const got = evaluate(plan, { exact }).range(indices);
+        phases.forEach((ph, k) => {
+          hothealth(ph.actual, ph.plan).forEach((want, i) => {
+            const v = got[k][i];
+            if (isCellError(want)) {
+              expect((v as { value?: unknown }).value).toBe(want.kind);
+            } else {
+              expect(typeof v).toBe("number");
+              // The sheet multiplies by 100 before dividing: equal within a few ulps when exact;
+              // HyperFormula's Excel-like mode shows 10 significant digits (test/taskpane/hf.ts).
+              const tol = exact ? 1e-12 : 1e-9;
+              expect(Math.abs((v as number) - (want as number))).toBeLessThanOrEqual(tol * Math.abs(want as number));
+            }
+          });
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("the plan targets the pane writes (healthTargets of a hot plan) give the engine's indices too", () => {
+    const targets = healthTargets(PER_CROWD, 0.7);
+    const phases: HealthPhase[] = targets.map((t, k) => ({
+      ...t,
+      actual: { reached: 10_000 * (k + 1), reached_in_target_crowds: 6000 * (k + 1), spend: 9000, gmv: 100_000, buyers: 700 * (k + 1) },
+    }));
+    const { plan, indices } = healthSheet({ product: "Serum", phases }, "zh");
+    const got = evaluate(plan, { exact: true }).range(indices);
+    phases.forEach((ph, k) =>
+      hothealth(ph.actual, ph.plan).forEach((want, i) => expect(got[k][i] as number).toBeCloseTo(want as number, 9)),
     );
   });
 });

@@ -354,14 +354,23 @@ describe("copy plan, change target", () => {
     expect([form.name, form.target, form.crowds.length]).toEqual(["Double 11 test (copy)", "1200000", 2]);
   });
 
-  it("refuses a target that is not a number or not > 0, writing nothing", async () => {
+  it("refuses a target that is not a number or negative, writing nothing", async () => {
     const port = fakePort();
     await savePlanAction(port, planOf(gtaForm()), { now: NOW });
     const a = await copyWithTargetAction(port, "Double 11 test", "lots");
-    const b = await copyWithTargetAction(port, "Double 11 test", "0");
+    const b = await copyWithTargetAction(port, "Double 11 test", "-1");
     expect(a.kind === "refused" && a.message.en).toBe('"lots" is not a number; nothing was changed.');
-    expect(b.kind === "refused" && b.message.en).toMatch(/^inputs\.target_gmv: 0 must be > 0/);
+    expect(b.kind === "refused" && b.message.en).toMatch(/^inputs\.target_gmv: -1 must be ≥ 0/);
     expect(port.saves).toHaveLength(1);
+  });
+
+  it("copies with a target of 0 (the plan of the baseline), as DTC.GTA takes it", async () => {
+    const port = fakePort();
+    await savePlanAction(port, planOf(gtaForm()), { now: NOW });
+    const o = await copyWithTargetAction(port, "Double 11 test", "0", { now: NOW });
+    expect(o.kind).toBe("done");
+    expect(o.kind === "done" && o.plan?.inputs.target_gmv).toBe(0);
+    expect(port.saves).toHaveLength(2);
   });
 });
 
