@@ -7,16 +7,22 @@
  * Placeholders `{name}` are filled by {@link label}.
  */
 import { languageOf, type Lang } from "../src/excel/messages";
+import { DIAGNOSE_STRINGS } from "./strings/diagnose";
+import { WHATIF_STRINGS } from "./strings/whatif";
+import { STRATEGY_STRINGS } from "./strings/strategy";
+import { DATASETS_STRINGS } from "./strings/datasets";
 
 export type { Lang };
 export { languageOf };
 
-interface Entry {
+/** One word or sentence of the pane in both languages. */
+export interface Entry {
   en: string;
   zh: string;
 }
 
-export const strings = {
+/** The pane's core words; each later view keeps its words in taskpane/strings/<view>.ts, merged below. */
+const core = {
   // --- navigation and common ------------------------------------------------------------------
   appTitle: { en: "DTC Metrics planners", zh: "DTC Metrics 计划工具" },
   tabGta: { en: "GTA", zh: "GTA" },
@@ -267,6 +273,9 @@ export const strings = {
     zh: "暂时无法计算指数：请填写触达人数、GMV 和费用。",
   },
 } satisfies Record<string, Entry>;
+
+/** Every word of the pane (a key may appear only once). */
+export const strings = { ...core, ...DIAGNOSE_STRINGS, ...WHATIF_STRINGS, ...STRATEGY_STRINGS, ...DATASETS_STRINGS } satisfies Record<string, Entry>;
 
 export type LabelKey = keyof typeof strings;
 
