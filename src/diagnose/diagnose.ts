@@ -14,7 +14,7 @@
 import { fail, type ResultCell } from "../excel/errors";
 import { isVoid } from "../excel/coerce";
 import { getLanguage } from "../excel/messages";
-import { bind, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, optionalRange, range, WITH_HEADERS, type Param } from "../excel/params";
 import { NEO_METHOD_VALUES, type NeoMethod } from "../models/neo";
 import { codeName } from "./codes";
 import { readBenchmark } from "./inputs";
@@ -32,20 +32,12 @@ const METHOD = {
 } as const satisfies Param;
 
 export const INDEX_PARAMS = [
-  { name: "brand", type: "range" },
-  { name: "peers", type: "range" },
-  METHOD,
-  { name: "weights", type: "range", optional: true },
-  WITH_HEADERS,
+  range("brand"), range("peers"), METHOD, optionalRange("weights"), WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 export const DIAGNOSE_PARAMS = [
-  { name: "brand", type: "range" },
-  { name: "peers", type: "range" },
-  { name: "top_n", type: "whole", min: 1, optional: true },
-  METHOD,
-  { name: "scenario_map", type: "range", optional: true },
-  WITH_HEADERS,
+  range("brand"), range("peers"), { name: "top_n", type: "whole", min: 1, optional: true }, METHOD,
+  optionalRange("scenario_map"), WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 /** Rows DIAGNOSE returns when `top_n` is omitted. */

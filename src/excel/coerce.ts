@@ -170,6 +170,11 @@ const FLAG_WORDS = new Map<string, number>([
   ["n", 0], ["no", 0], ["false", 0], ["否", 0],
 ]);
 
+/** The flag words (trimmed, lower-case text → 1 yes, 0 no), for the SQL compiler (src/sql/core.ts), which restates the rule. */
+export function flagWords(): ReadonlyMap<string, number> {
+  return FLAG_WORDS;
+}
+
 /** Flag code of one cell: 1 yes, 0 no (blank included), -1 invalid. */
 export function flagCode(v: unknown): number {
   if (v === true) return 1;
@@ -187,14 +192,19 @@ export function flagCode(v: unknown): number {
   return -1;
 }
 
-/** Coerce one cell to a flag, or `#VALUE!` at `where`. */
-export function cellFlag(v: unknown, where: Where): boolean {
-  const c = flagCode(v);
+/** The code of one cell by `code` (a flag, a stage), or `#VALUE!` with `key` at `where`. */
+function coded(v: unknown, where: Where, code: (v: unknown) => number, key: "notFlag" | "unknownStage"): number {
+  const c = code(v);
   if (c < 0) {
     refuseObject(v, where);
-    invalid("notFlag", where, { value: show(v) });
+    invalid(key, where, { value: show(v) });
   }
-  return c === 1;
+  return c;
+}
+
+/** Coerce one cell to a flag, or `#VALUE!` at `where`. */
+export function cellFlag(v: unknown, where: Where): boolean {
+  return coded(v, where, flagCode, "notFlag") === 1;
 }
 
 /** An optional scalar flag (`with_headers` and the like): blank/omitted gives `dflt`. */
@@ -221,6 +231,11 @@ const STAGE_WORDS = new Map<string, number>([
   ["-", 0], ["none", 0], ["无", 0], ["", 0],
 ]);
 
+/** The stage words (trimmed, lower-case text → code 0–4), for the SQL compiler (src/sql/core.ts), which restates the rule. */
+export function stageWords(): ReadonlyMap<string, number> {
+  return STAGE_WORDS;
+}
+
 /** Stage code of one cell (0–4), or -1 for an unknown label. Single letters take a fast path. */
 export function stageCode(v: unknown): number {
   if (typeof v === "string") {
@@ -244,12 +259,7 @@ export function stageCode(v: unknown): number {
 
 /** Coerce one cell to a stage code, or `#VALUE!` naming the label and its place. */
 export function cellStage(v: unknown, where: Where): number {
-  const c = stageCode(v);
-  if (c < 0) {
-    refuseObject(v, where);
-    invalid("unknownStage", where, { value: show(v) });
-  }
-  return c;
+  return coded(v, where, stageCode, "unknownStage");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -98,6 +98,21 @@ type ValueOf<P> = P extends NumberParam
 /** The arguments of a declared function, coerced and keyed by parameter name. */
 export type Bound<L extends readonly Param[]> = { readonly [P in L[number] as P["name"]]: ValueOf<P> };
 
+/** A required range parameter (a vector or a table the model reads itself). */
+export function range<const N extends string>(name: N): { readonly name: N; readonly type: "range" } {
+  return { name, type: "range" };
+}
+
+/** An optional range parameter. */
+export function optionalRange<const N extends string>(name: N): { readonly name: N; readonly type: "range"; readonly optional: true } {
+  return { name, type: "range", optional: true };
+}
+
+/** A required scalar number in a domain. */
+export function number<const N extends string, const D extends Domain>(name: N, domain: D): { readonly name: N; readonly type: "number"; readonly domain: D } {
+  return { name, type: "number", domain };
+}
+
 /** The shared trailing parameters of the model functions. */
 export const INDICATOR = { name: "indicator", type: "indicator", optional: true } as const satisfies Param;
 export const WITH_HEADERS = { name: "with_headers", type: "flag", optional: true } as const satisfies Param;

@@ -7,7 +7,7 @@
  */
 import { ratio, type ResultCell } from "../excel/errors";
 import { headerRows, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
-import { bind, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, range, WITH_HEADERS, type Param } from "../excel/params";
 
 /** Labels of the 5 states of AIPL.FLOW, in row/column order. */
 export const FLOW_LABELS = ["A", "I", "P", "L", "none"] as const;
@@ -95,7 +95,7 @@ export const STAGE_COLUMN_NAMES = {
  * `DTC.AIPL(stages, [with_headers])` → [[A, I, P, L]]. A first cell that is a header (text that
  * is not a stage, e.g. the sheet's header of a whole column `B:B`) is skipped.
  */
-export const AIPL_PARAMS = [{ name: "stages", type: "range" }, WITH_HEADERS] as const satisfies readonly Param[];
+export const AIPL_PARAMS = [range("stages"), WITH_HEADERS] as const satisfies readonly Param[];
 
 export function aiplExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(AIPL_PARAMS, args);
@@ -120,9 +120,7 @@ function twoSnapshots(stageStart: unknown, stageEnd: unknown, blankCode?: number
 
 /** Parameters of AIPL.FLOW and AIPL.DEEPEN. */
 export const AIPL_PAIR_PARAMS = [
-  { name: "stage_start", type: "range" },
-  { name: "stage_end", type: "range" },
-  WITH_HEADERS,
+  range("stage_start"), range("stage_end"), WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 /** `DTC.AIPL.FLOW(stage_start, stage_end, [with_headers])` → 5×5 (6×6 with labels). */

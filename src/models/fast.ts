@@ -16,15 +16,13 @@ import {
   asColumn, flagCode, flagColumn, headerRows, isEmpty, sameLength, stageCode, stageColumn, validFlag, validStage, vec, type Vec,
 } from "../excel/coerce";
 import { STAGE_COLUMN_NAMES } from "./aipl";
-import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, INDICATOR, number, range, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
 /** The FAST indicators in output order. */
 export const FAST_INDICATORS: Indicator[] = [
-  { letter: "F", name: "Fertility", zh: "人群总量" },
-  { letter: "A", name: "Advancing", zh: "加深率" },
-  { letter: "S", name: "Superiority", zh: "超级用户数" },
-  { letter: "T", name: "Thriving", zh: "超级用户活跃度" },
+  { letter: "F", name: "Fertility", zh: "人群总量" }, { letter: "A", name: "Advancing", zh: "加深率" },
+  { letter: "S", name: "Superiority", zh: "超级用户数" }, { letter: "T", name: "Thriving", zh: "超级用户活跃度" },
 ];
 
 /** The counts FAST is computed from. Stage counts are 4 numbers in the order A, I, P, L. */
@@ -133,25 +131,16 @@ function failColumns(start: Vec, end: Vec, member: Vec, active: Vec, first: numb
  */
 export const FAST_PARAMS = [
   { name: "aipl_start", type: "numbers", count: 4, domain: "count" },
-  { name: "aipl_end", type: "numbers", count: 4, domain: "count" },
-  { name: "advanced", type: "number", domain: "count" },
-  { name: "members", type: "number", domain: "count" },
-  { name: "active_members", type: "number", domain: "count" },
-  INDICATOR,
-  WITH_HEADERS,
+  { name: "aipl_end", type: "numbers", count: 4, domain: "count" }, number("advanced", "count"),
+  number("members", "count"), number("active_members", "count"), INDICATOR, WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 export function fastExcel(...args: unknown[]): ResultCell[] {
-  const p = bind(FAST_PARAMS, args);
-  const start = p.aipl_start;
-  const end = p.aipl_end;
-  const adv = p.advanced;
-  const mem = p.members;
-  const act = p.active_members;
+  const { aipl_start: start, aipl_end: end, advanced, members, active_members: active } = bind(FAST_PARAMS, args);
   const canRise = start[0] + start[1] + start[2];
-  if (adv > canRise) invalid("exceedsAIP", { arg: "advanced" }, { value: adv, other: "aipl_start", limit: canRise });
-  if (act > mem) invalid("exceedsArg", { arg: "active_members" }, { value: act, other: "members", limit: mem });
-  return fast({ aiplStart: start, aiplEnd: end, advanced: adv, members: mem, activeMembers: act });
+  if (advanced > canRise) invalid("exceedsAIP", { arg: "advanced" }, { value: advanced, other: "aipl_start", limit: canRise });
+  if (active > members) invalid("exceedsArg", { arg: "active_members" }, { value: active, other: "members", limit: members });
+  return fast({ aiplStart: start, aiplEnd: end, advanced, members, activeMembers: active });
 }
 
 /**
@@ -161,11 +150,7 @@ export function fastExcel(...args: unknown[]): ResultCell[] {
  * skipped.
  */
 export const FAST_ROWS_PARAMS = [
-  { name: "stage_start", type: "range" },
-  { name: "stage_end", type: "range" },
-  { name: "is_member", type: "range" },
-  { name: "is_active", type: "range" },
-  INDICATOR,
+  range("stage_start"), range("stage_end"), range("is_member"), range("is_active"), INDICATOR,
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 

@@ -12,44 +12,42 @@
  * | CLV | 角色关系价值 | GMV of holders in the period ÷ holders at the end |
  */
 import { invalid, ratio, type ResultCell } from "../excel/errors";
-import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, INDICATOR, number, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
 /** The FAST+ indicators in output order. */
 export const FASTPLUS_INDICATORS: Indicator[] = [
-  { name: "CAPITAL", zh: "可持续运营关系数" },
-  { name: "CONVERSION", zh: "角色关系加深效率" },
-  { name: "CONNECTION", zh: "场域引力" },
-  { name: "CLV", zh: "角色关系价值" },
+  { name: "CAPITAL", zh: "可持续运营关系数" }, { name: "CONVERSION", zh: "角色关系加深效率" },
+  { name: "CONNECTION", zh: "场域引力" }, { name: "CLV", zh: "角色关系价值" },
 ];
 
 /** Validated inputs of FAST+. */
 export interface FastPlusInputs {
-  holdersStart: number;
-  holdersEnd: number;
+  holders_start: number;
+  holders_end: number;
   /** Start holders whose relationship deepened (e.g. fan → member, member → higher tier). */
   deepened: number;
   /** End holders who engaged with an owned touchpoint (store, group, live room …). */
   engaged: number;
   /** GMV bought by holders in the period. */
-  holderGmv: number;
+  holder_gmv: number;
 }
 
 /**
  * The FAST+ row [CAPITAL, CONVERSION, CONNECTION, CLV].
  *
- * CAPITAL = holdersEnd; CONVERSION = deepened ÷ holdersStart; CONNECTION = engaged ÷ holdersEnd;
- * CLV = holderGmv ÷ holdersEnd. A zero denominator is a `#DIV/0!` cell.
+ * CAPITAL = holders_end; CONVERSION = deepened ÷ holders_start; CONNECTION = engaged ÷
+ * holders_end; CLV = holder_gmv ÷ holders_end. A zero denominator is a `#DIV/0!` cell.
  *
- * @example fastPlus({ holdersStart: 2000, holdersEnd: 2500, deepened: 300, engaged: 1000,
- *   holderGmv: 750000 }) // → [2500, 0.15, 0.4, 300]
+ * @example fastPlus({ holders_start: 2000, holders_end: 2500, deepened: 300, engaged: 1000,
+ *   holder_gmv: 750000 }) // → [2500, 0.15, 0.4, 300]
  */
 export function fastPlus(x: FastPlusInputs): ResultCell[] {
   return [
-    x.holdersEnd,
-    ratio(x.deepened, x.holdersStart, "CONVERSION"),
-    ratio(x.engaged, x.holdersEnd, "CONNECTION"),
-    ratio(x.holderGmv, x.holdersEnd, "CLV"),
+    x.holders_end,
+    ratio(x.deepened, x.holders_start, "CONVERSION"),
+    ratio(x.engaged, x.holders_end, "CONNECTION"),
+    ratio(x.holder_gmv, x.holders_end, "CLV"),
   ];
 }
 
@@ -60,29 +58,17 @@ export function fastPlus(x: FastPlusInputs): ResultCell[] {
  * `holders_end` (it is a subset of them).
  */
 export const FASTPLUS_PARAMS = [
-  { name: "holders_start", type: "number", domain: "count" },
-  { name: "holders_end", type: "number", domain: "count" },
-  { name: "deepened", type: "number", domain: "count" },
-  { name: "engaged", type: "number", domain: "count" },
-  { name: "holder_gmv", type: "number", domain: "count" },
-  INDICATOR,
-  WITH_HEADERS,
+  number("holders_start", "count"), number("holders_end", "count"), number("deepened", "count"),
+  number("engaged", "count"), number("holder_gmv", "count"), INDICATOR, WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 export function fastPlusExcel(...args: unknown[]): ResultCell[] {
-  const p = bind(FASTPLUS_PARAMS, args);
-  const x: FastPlusInputs = {
-    holdersStart: p.holders_start,
-    holdersEnd: p.holders_end,
-    deepened: p.deepened,
-    engaged: p.engaged,
-    holderGmv: p.holder_gmv,
-  };
-  if (x.deepened > x.holdersStart) {
-    invalid("exceedsArg", { arg: "deepened" }, { value: x.deepened, other: "holders_start", limit: x.holdersStart });
+  const x: FastPlusInputs = bind(FASTPLUS_PARAMS, args);
+  if (x.deepened > x.holders_start) {
+    invalid("exceedsArg", { arg: "deepened" }, { value: x.deepened, other: "holders_start", limit: x.holders_start });
   }
-  if (x.engaged > x.holdersEnd) {
-    invalid("exceedsArg", { arg: "engaged" }, { value: x.engaged, other: "holders_end", limit: x.holdersEnd });
+  if (x.engaged > x.holders_end) {
+    invalid("exceedsArg", { arg: "engaged" }, { value: x.engaged, other: "holders_end", limit: x.holders_end });
   }
   return fastPlus(x);
 }

@@ -25,12 +25,11 @@ import { at, cellNumber, grid, isBlank, MAX_ROWS, vec, whereAt } from "../excel/
 import { blankRow } from "../excel/table";
 import type { Indicator } from "../excel/indicators";
 import type { MessageKey } from "../excel/messages";
-import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, INDICATOR, optionalRange, range, WITH_HEADERS, type Param } from "../excel/params";
 
 /** The NEO dimensions in output order. */
 export const NEO_INDICATORS: Indicator[] = [
-  { letter: "N", name: "Novelty", zh: "创新力" },
-  { letter: "E", name: "Engagement", zh: "沟通力" },
+  { letter: "N", name: "Novelty", zh: "创新力" }, { letter: "E", name: "Engagement", zh: "沟通力" },
   { letter: "O", name: "Solidity", zh: "价值力" },
 ];
 
@@ -191,9 +190,9 @@ function weightValues(arg: unknown): number[] {
  * `weights`: 1×9, each ≥ 0, default 1; `method`: "index" (default) or "percentile".
  */
 export const NEO_PARAMS = [
-  { name: "brand", type: "range" },
-  { name: "peers", type: "range" },
-  { name: "weights", type: "range", optional: true },
+  range("brand"),
+  range("peers"),
+  optionalRange("weights"),
   {
     name: "method",
     type: "option",

@@ -14,15 +14,13 @@
  * | INTERACTION | 深度互动 | interacted ÷ reached |
  */
 import { invalid, ratio, type ResultCell } from "../excel/errors";
-import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, INDICATOR, number, WITH_HEADERS, type Param } from "../excel/params";
 import type { Indicator } from "../excel/indicators";
 
 /** The START indicators in output order. */
 export const START_INDICATORS: Indicator[] = [
-  { letter: "S", name: "SEEDING", zh: "种草" },
-  { name: "TRANSACTION", zh: "带货", sharedLetter: "T" },
-  { letter: "A", name: "TRAFFIC", zh: "引流到私域" },
-  { letter: "R", name: "REACH", zh: "有效触达人数" },
+  { letter: "S", name: "SEEDING", zh: "种草" }, { name: "TRANSACTION", zh: "带货", sharedLetter: "T" },
+  { letter: "A", name: "TRAFFIC", zh: "引流到私域" }, { letter: "R", name: "REACH", zh: "有效触达人数" },
   { name: "INTERACTION", zh: "深度互动", sharedLetter: "T" },
 ];
 
@@ -57,24 +55,12 @@ export function start(x: StartInputs): ResultCell[] {
  * `interacted`, `seeded`, `traffic`, `transacted` at most `reached` (`#VALUE!` naming it).
  */
 export const START_PARAMS = [
-  { name: "reached", type: "number", domain: "count" },
-  { name: "interacted", type: "number", domain: "count" },
-  { name: "seeded", type: "number", domain: "count" },
-  { name: "traffic", type: "number", domain: "count" },
-  { name: "transacted", type: "number", domain: "count" },
-  INDICATOR,
-  WITH_HEADERS,
+  number("reached", "count"), number("interacted", "count"), number("seeded", "count"),
+  number("traffic", "count"), number("transacted", "count"), INDICATOR, WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 export function startExcel(...args: unknown[]): ResultCell[] {
-  const p = bind(START_PARAMS, args);
-  const x: StartInputs = {
-    reached: p.reached,
-    interacted: p.interacted,
-    seeded: p.seeded,
-    traffic: p.traffic,
-    transacted: p.transacted,
-  };
+  const x: StartInputs = bind(START_PARAMS, args);
   for (const arg of ["interacted", "seeded", "traffic", "transacted"] as const) {
     if (x[arg] > x.reached) invalid("exceedsArg", { arg }, { value: x[arg], other: "reached", limit: x.reached });
   }

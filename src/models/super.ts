@@ -16,7 +16,7 @@
 import { invalid, notAvailable, ratio, type ResultCell, type CellError } from "../excel/errors";
 import { flagCode, isBlank, isEmpty, isEmptyOrZero, parseNumber } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
-import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, INDICATOR, range, WITH_HEADERS, type Param } from "../excel/params";
 import { show } from "../excel/messages";
 import { blankRow, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 
@@ -24,8 +24,7 @@ import { blankRow, readTable, whereIn, type ColumnSpec, type Table } from "../ex
 export const SUPER_INDICATORS: Indicator[] = [
   { letter: "S", name: "Star product share", zh: "优质货品占比" },
   { letter: "U", name: "Utmost conversion", zh: "购买转化率" },
-  { letter: "P", name: "Product novelty", zh: "新品贡献率" },
-  { letter: "E", name: "Exact stock", zh: "售罄率" },
+  { letter: "P", name: "Product novelty", zh: "新品贡献率" }, { letter: "E", name: "Exact stock", zh: "售罄率" },
   { letter: "R", name: "Rapid fulfillment", zh: "履约时效" },
 ];
 
@@ -308,10 +307,9 @@ export function skuTotals(t: Table): SkuTotals {
  * A table without data rows is `#VALUE!` (there is no SKU to measure).
  */
 export const SUPER_PARAMS = [
-  { name: "skus", type: "range" },
+  range("skus"),
   { name: "star_share", type: "number", domain: "share", optional: true, default: DEFAULT_STAR_SHARE },
-  INDICATOR,
-  WITH_HEADERS,
+  INDICATOR, WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 export function superExcel(...args: unknown[]): ResultCell[] {

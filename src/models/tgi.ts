@@ -7,7 +7,7 @@
  */
 import { CellError, invalid, ratio, type ResultCell, type Where } from "../excel/errors";
 import { cellNumber, dims, grid } from "../excel/coerce";
-import { bind, type Param } from "../excel/params";
+import { bind, range, type Param } from "../excel/params";
 
 /**
  * TGI of one segment from its two shares.
@@ -62,8 +62,7 @@ function totalOf(given: number | undefined, name: string, seg: number[][], segNa
  * given total must be > 0 and at least every segment of its side (a segment is part of it).
  */
 export const TGI_PARAMS = [
-  { name: "brand_segment", type: "range" },
-  { name: "industry_segment", type: "range" },
+  range("brand_segment"), range("industry_segment"),
   { name: "brand_total", type: "number", domain: "positive", optional: true },
   { name: "industry_total", type: "number", domain: "positive", optional: true },
 ] as const satisfies readonly Param[];

@@ -17,7 +17,7 @@
  *   A row of cost 0 takes its whole capacity, and must have one.
  */
 import { CellError, invalid, notAvailable, type ResultCell } from "../excel/errors";
-import { bind, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, number, range, WITH_HEADERS, type Param } from "../excel/params";
 import { BUDGET_SLACK, orderByKey } from "../excel/round";
 import {
   fillGap,
@@ -300,8 +300,8 @@ export function gtaBudgetSummaryRow(s: GtaBudgetSummary): number[] {
  * GTA's plan rows and TOTAL row, or "summary" (also 汇总); anything else `#VALUE!`.
  */
 export const GTA_BUDGET_PARAMS = [
-  { name: "budget", type: "number", domain: "nonNegative" },
-  { name: "crowds", type: "range" },
+  number("budget", "nonNegative"),
+  range("crowds"),
   {
     name: "output",
     type: "option",

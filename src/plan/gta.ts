@@ -31,7 +31,7 @@
  */
 import { invalid, type ResultCell, type Where } from "../excel/errors";
 import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, STAGE_LETTERS } from "../excel/coerce";
-import { bind, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, number, range, WITH_HEADERS, type Param } from "../excel/params";
 import { orderByKey, personsNeeded } from "../excel/round";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { show } from "../excel/messages";
@@ -386,8 +386,8 @@ export function readGtaCrowds(crowds: unknown): { rows: GtaRow[]; where: GtaWher
  * src/plan/gta-whatif.ts), anything else `#VALUE!`.
  */
 export const GTA_PARAMS = [
-  { name: "target_gmv", type: "number", domain: "nonNegative" },
-  { name: "crowds", type: "range" },
+  number("target_gmv", "nonNegative"),
+  range("crowds"),
   {
     name: "output",
     type: "option",

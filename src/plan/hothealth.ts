@@ -16,15 +16,13 @@
 import { invalid, isCellError, ratio, type ResultCell, type CellError } from "../excel/errors";
 import { at, cellNumber, vec, whereAt, type Domain } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
-import { bind, INDICATOR, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, INDICATOR, range, WITH_HEADERS, type Param } from "../excel/params";
 import { hotplan, type HotplanInput } from "./hotplan";
 
 /** The HOTHEALTH indicators in output order. COST and CONVERSION share the letter C. */
 export const HOTHEALTH_INDICATORS: Indicator[] = [
-  { letter: "V", name: "VOLUME", zh: "量级" },
-  { letter: "P", name: "PRECISION", zh: "精准度" },
-  { name: "COST", zh: "费比", sharedLetter: "C" },
-  { name: "CONVERSION", zh: "效率", sharedLetter: "C" },
+  { letter: "V", name: "VOLUME", zh: "量级" }, { letter: "P", name: "PRECISION", zh: "精准度" },
+  { name: "COST", zh: "费比", sharedLetter: "C" }, { name: "CONVERSION", zh: "效率", sharedLetter: "C" },
 ];
 
 /** What happened: the 5 values of the `actual` argument, in order. */
@@ -145,10 +143,7 @@ function values(arg: unknown, name: string, domains: readonly Domain[]): number[
  * reached; anything else is `#VALUE!` naming the cell.
  */
 export const HOTHEALTH_PARAMS = [
-  { name: "actual", type: "range" },
-  { name: "plan", type: "range" },
-  INDICATOR,
-  WITH_HEADERS,
+  range("actual"), range("plan"), INDICATOR, WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 export function hothealthExcel(...args: unknown[]): ResultCell[] {

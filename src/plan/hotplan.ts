@@ -22,7 +22,7 @@
  */
 import { invalid, type ResultCell } from "../excel/errors";
 import { cellLabel, cellNumber, grid } from "../excel/coerce";
-import { bind, WITH_HEADERS, type Bound, type Param } from "../excel/params";
+import { bind, number, range, WITH_HEADERS, type Bound, type Param } from "../excel/params";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { personsNeeded } from "../excel/round";
 
@@ -58,14 +58,8 @@ export interface HotplanRow {
   spend: number;
 }
 
-export interface HotplanTotal {
-  gmv: number;
-  units: number;
-  buyers: number;
-  interest: number;
-  aware: number;
-  spend: number;
-}
+/** Column sums of the plan (the TOTAL row). */
+export type HotplanTotal = Pick<HotplanRow, "gmv" | "units" | "buyers" | "interest" | "aware" | "spend">;
 
 export interface HotplanResult {
   /** P × C rows, phase-major: all crowds of phase 1, then of phase 2, … */
@@ -198,14 +192,10 @@ function funnelRows(arg: unknown, crowdCount: number): { i_to_p: number; a_to_i:
 
 /** Coerce the raw arguments of `DTC.HOTPLAN` to a {@link HotplanInput}. */
 export const HOTPLAN_PARAMS = [
-  { name: "target_gmv", type: "number", domain: "nonNegative" },
-  { name: "price", type: "number", domain: "positive" },
-  { name: "phases", type: "range" },
-  { name: "crowds", type: "range" },
-  { name: "funnel", type: "range" },
+  number("target_gmv", "nonNegative"), number("price", "positive"), range("phases"), range("crowds"),
+  range("funnel"),
   { name: "units_per_buyer", type: "number", domain: "positive", optional: true, default: 1 },
-  { name: "cost_ratio", type: "number", domain: "nonNegative", optional: true, default: 0 },
-  WITH_HEADERS,
+  { name: "cost_ratio", type: "number", domain: "nonNegative", optional: true, default: 0 }, WITH_HEADERS,
 ] as const satisfies readonly Param[];
 
 /**
