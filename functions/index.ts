@@ -19,3 +19,6 @@ import "./grow";
 import "./neo";
 import "./super";
 import "./diagnose";
+import "./assoc";
+import "./cluster";
+import "./calibrate";

@@ -22,6 +22,9 @@ import { GTA_BUDGET_PARAMS } from "../../src/plan/gta-whatif";
 import { HOTHEALTH_PARAMS } from "../../src/plan/hothealth";
 import { HOTPLAN_PARAMS } from "../../src/plan/hotplan";
 import { DIAGNOSE_PARAMS, INDEX_PARAMS } from "../../src/diagnose/diagnose";
+import { ASSOC_PARAMS } from "../../src/models/assoc";
+import { CLUSTER_PARAMS } from "../../src/models/cluster";
+import { CALIBRATE_PARAMS } from "../../src/models/calibrate";
 import { DIST, type FunctionMeta } from "../harness/bundle";
 
 /** Every function's declaration, by id. A function missing here fails the first test. */
@@ -45,6 +48,9 @@ const DECLARED: Record<string, readonly Param[]> = {
   HOTHEALTH: HOTHEALTH_PARAMS,
   INDEX: INDEX_PARAMS,
   DIAGNOSE: DIAGNOSE_PARAMS,
+  ASSOC: ASSOC_PARAMS,
+  CLUSTER: CLUSTER_PARAMS,
+  CALIBRATE: CALIBRATE_PARAMS,
 };
 
 const read = (f: string): { functions: FunctionMeta[] } => JSON.parse(readFileSync(path.join(DIST, f), "utf8"));
