@@ -315,6 +315,35 @@ function table(
     });
 }
 
+/** Indicator codes in several spellings, for INDEX and DIAGNOSE. */
+const CODES = ["FAST.F", "fast-a", "FAST S", "FAST_T", "SUPER.S", "super.u", "SUPER.P", "SUPER.E", "SUPER.R", "NEO.N",
+  "NEO.E", "NEO.O", "FASTPLUS.CLV", "FASTPLUS.CAPITAL", "START.SEEDING", "START.REACH", "GROW.R", "加深率", "种草"];
+
+/** A brand block (codes over values), peers with or without the header, optional weights. */
+function diagnoseArgs(): fc.Arbitrary<{ brand: Grid; peers: Grid; method: unknown; weights: unknown; h: unknown }> {
+  return fc
+    .tuple(fc.shuffledSubarray(CODES, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 12 }), fc.boolean())
+    .chain(([codes, m, head]) => {
+      const cell = fc.oneof({ weight: 6, arbitrary: count }, { weight: 1, arbitrary: fc.constantFrom<unknown>("", null) });
+      return fc.tuple(
+        fc.array(cell, { minLength: codes.length, maxLength: codes.length }),
+        gridOf(cell, m, codes.length),
+        fc.constantFrom<unknown>(null, "percentile", "index", "INDEX"),
+        fc.oneof(fc.constant(null), fc.array(count, { minLength: codes.length, maxLength: codes.length }).map((w) => [codes, w])),
+        withHeaders,
+        fc.constant(codes),
+        fc.constant(head),
+      );
+    })
+    .map(([values, peerRows, method, weights, h, codes, head]) => ({
+      brand: [codes, values],
+      peers: head ? [codes, ...peerRows] : peerRows,
+      method,
+      weights,
+      h,
+    }));
+}
+
 /** Semi-valid argument generators by function id (parameter name → value). */
 export const SEMI_VALID: Record<string, fc.Arbitrary<Args>> = {
   AIPL: fc.tuple(columns({ stages: stageLabel }), withHeaders).map(([c, h]) => ({ ...c, with_headers: h })),
@@ -507,7 +536,74 @@ export const SEMI_VALID: Record<string, fc.Arbitrary<Args>> = {
       withHeaders,
     )
     .map(([skus, s, ind, h]) => ({ skus, star_share: s, indicator: ind, with_headers: h })),
+  "GTA.BUDGET": fc
+    .tuple(
+      count,
+      table([
+        [["stage", "阶段"], aiplStage, true],
+        [["crowd", "人群"], label, false],
+        [["count", "人数"], count, true],
+        [["conversion", "转化率"], rate, true],
+        [["aov", "客单价"], count, true],
+        [["cost", "单人成本"], fc.oneof({ weight: 5, arbitrary: positive }, { weight: 1, arbitrary: fc.constantFrom<unknown>(0, "") }), true],
+        [["capacity", "可增量"], fc.oneof(count, fc.constant(""), fc.constant(0)), false],
+      ]),
+      fc.constantFrom<unknown>(null, "plan", "summary", "汇总"),
+      withHeaders,
+    )
+    .map(([budget, crowds, output, h]) => ({ budget, crowds, output, with_headers: h })),
+  ASSOC: fc
+    .tuple(
+      columns({
+        basket: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.constantFrom("o1", "o2", " o1 ", "订单1", "3")),
+        category: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom("tea", "cup", "美妆", " tea", "2")),
+      }, 60),
+      fc.oneof(fc.constant(null), rate),
+      fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 30 }), fc.constantFrom<unknown>(0, 1.5, "3")),
+      withHeaders,
+    )
+    .map(([c, minSupport, topN, h]) => ({ ...c, min_support: minSupport, top_n: topN, with_headers: h })),
+  CLUSTER: fc
+    .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 6 }), fc.boolean())
+    .chain(([n, m, header]) =>
+      fc.tuple(
+        gridOf(fc.oneof(count, fc.double({ min: -5, max: 5, noNaN: true })), n, m),
+        fc.oneof(fc.integer({ min: 1, max: n }), fc.constantFrom<unknown>(0, n + 1, 1.5, "2")),
+        fc.oneof(fc.constant(null), gridOf(count, 1, m)),
+        fc.oneof(fc.constant(null), gridOf(positive, n, 1)),
+        fc.constantFrom<unknown>(null, "labels", "tree", "profile", "画像"),
+        withHeaders,
+        fc.constant(header),
+        fc.constant(m),
+      ),
+    )
+    .map(([g, k, weights, sizes, output, h, header, m]) => ({
+      profiles: header ? [Array.from({ length: m }, (_, j) => `f${j + 1}`), ...g] : g,
+      k,
+      weights,
+      sizes,
+      output,
+      with_headers: h,
+    })),
+  CALIBRATE: fc
+    .tuple(
+      table([
+        [["name", "名称", "渠道"], label, true],
+        [["brand", "品牌人数"], count, true],
+        [["industry", "行业人数"], count, true],
+      ], 15),
+      fc.oneof(fc.constant(null), positive),
+      fc.oneof(fc.constant(null), positive),
+      fc.oneof(fc.constant(null), count),
+      withHeaders,
+    )
+    .map(([items, bt, it, minBrand, h]) => ({ items, brand_total: bt, industry_total: it, min_brand: minBrand, with_headers: h })),
+  INDEX: diagnoseArgs().map(({ brand, peers, method, weights, h }) => ({ brand, peers, method, weights, with_headers: h })),
+  DIAGNOSE: fc
+    .tuple(diagnoseArgs(), fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 30 })))
+    .map(([{ brand, peers, method, h }, topN]) => ({ brand, peers, top_n: topN, method, scenario_map: null, with_headers: h })),
 };
+
 
 /** Generic semi-valid arguments for a function without its own generator: small positive numbers. */
 export function genericSemiValid(meta: FunctionMeta): fc.Arbitrary<Args> {
