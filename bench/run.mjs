@@ -8,7 +8,10 @@
  * 2. Loads dist/functions.js in headless Chromium (the launch flags of test/harness/chromium.ts,
  *    plus --expose-gc) behind a CustomFunctions stand-in, generates Excel-shaped any[][]
  *    arguments inside the page (10,000 / 100,000 / 1,048,576 rows) and times each function
- *    against its FLOOR (bench/page/floors.js: a bare loop computing the same numbers).
+ *    against its FLOOR (bench/page/floors.js: a bare loop computing the same numbers; ASSOC's
+ *    floor, which hashes baskets and counts pairs, is in bench/page/strategy-floors.js). Functions
+ *    with an absolute target instead (GTA, GTA "sensitivity", GTA.BUDGET, HOTPLAN, CLUSTER, INDEX,
+ *    DIAGNOSE) are timed alone and their result's shape is checked.
  * 3. Measures FAST.ROWS' peak extra memory on 1,048,576 rows (renderer peak RSS, Linux
  *    /proc/<pid>/status VmHWM, reset through /proc/<pid>/clear_refs) and the JSON request size
  *    per row of the row-level functions.
@@ -18,7 +21,8 @@
  *
  * Options: --dist DIR (measure an existing build), --quick (10k/100k rows, 5 runs, no 1M native:
  * for development), --only NAME,NAME (development: only these cases; "memory" for the memory
- * measurement), --runs N (default 7), --no-native, --no-write.
+ * measurement; names with a space as one item: --only "ASSOC,GTA sensitivity,GTA.BUDGET"),
+ * --runs N (default 7), --no-native, --no-write.
  * Not part of `npm test`.
  */
 import { execFileSync } from "node:child_process";
@@ -94,7 +98,7 @@ await addin.setContent("<!doctype html><html><body></body></html>");
 await closeBrowserUi();
 await addin.addScriptTag(page("standin.js"));
 await addin.addScriptTag({ content: functionsJs.toString("utf8") });
-for (const f of ["data.js", "floors.js", "timing.js"]) await addin.addScriptTag(page(f));
+for (const f of ["data.js", "floors.js", "strategy-floors.js", "diagnose-data.js", "timing.js"]) await addin.addScriptTag(page(f));
 await addin.evaluate((pc) => Object.assign(globalThis.__paramCounts, pc), paramCounts);
 if (!(await addin.evaluate(() => typeof globalThis.gc === "function"))) throw new Error("gc() not exposed");
 
@@ -114,8 +118,15 @@ const PLAN = [
   { name: "blank FAST.ROWS", sizes: [QUICK ? 100_000 : ROWS_1M] },
   { name: "GTA", sizes: [200], unit: "crowd rows", absolute: true },
   { name: "HOTPLAN", sizes: [200], unit: "crowd rows × 3 phases", absolute: true },
+  { name: "GTA sensitivity", sizes: [200], unit: "crowd rows", absolute: true },
+  { name: "GTA.BUDGET", sizes: [200], unit: "crowd rows", absolute: true },
+  { name: "ASSOC", sizes: SIZES, unit: "rows (header + order lines)" },
+  { name: "ASSOC whole column", sizes: [100_000], unit: "order lines in 1,048,576 rows" },
+  { name: "CLUSTER", sizes: [2_000], unit: "segments × 30 features", absolute: true },
+  { name: "INDEX", sizes: [200], unit: "peers × 25 codes", absolute: true },
+  { name: "DIAGNOSE", sizes: [200], unit: "peers × 25 codes", absolute: true },
 ];
-const idOf = { "SUPER whole column": "SUPER", "blank AIPL": "AIPL", "blank FAST.ROWS": "FAST.ROWS" };
+const idOf = { "SUPER whole column": "SUPER", "blank AIPL": "AIPL", "blank FAST.ROWS": "FAST.ROWS", "GTA sensitivity": "GTA", "ASSOC whole column": "ASSOC" };
 
 /** CPU time (ns) of all threads of a process: Linux /proc/<pid>/task/<tid>/schedstat, first field. */
 function cpuNs(pid) {
@@ -364,6 +375,12 @@ const TARGETS = [
   { label: "blank AIPL", r: at1M("blank AIPL", QUICK ? 100_000 : ROWS_1M), kind: "ratio", limit: 2 },
   { label: "GTA", r: at1M("GTA", 200), kind: "ms", limit: 2, what: "200 crowd rows" },
   { label: "HOTPLAN", r: at1M("HOTPLAN", 200), kind: "ms", limit: 2, what: "200 crowd rows" },
+  { label: "GTA sensitivity", r: at1M("GTA sensitivity", 200), kind: "ms", limit: 20, what: "200 crowd rows" },
+  { label: "GTA.BUDGET", r: at1M("GTA.BUDGET", 200), kind: "ms", limit: 2, what: "200 crowd rows" },
+  { label: "ASSOC", r: at1M("ASSOC", SIZES.at(-1)), kind: "ratio", limit: 2 },
+  { label: "CLUSTER", r: at1M("CLUSTER", 2_000), kind: "ms", limit: 1000, what: "2,000 segments × 30 features" },
+  { label: "INDEX", r: at1M("INDEX", 200), kind: "ms", limit: 5, what: "200 peers × 25 codes" },
+  { label: "DIAGNOSE", r: at1M("DIAGNOSE", 200), kind: "ms", limit: 5, what: "200 peers × 25 codes" },
 ];
 const verdict = (ok) => (ok ? "met" : "MISSED");
 
@@ -383,7 +400,8 @@ targetLines.push(`| target | measured | limit | |`);
 targetLines.push(`|---|---|---|---|`);
 for (const t of TARGETS) {
   if (!t.r) {
-    targetLines.push(`| ${t.label} | not measured (function not built) | | |`);
+    const why = ONLY && !ONLY.includes(t.label) ? "not in --only" : "function not built";
+    targetLines.push(`| ${t.label} | not measured (${why}) | | |`);
     continue;
   }
   const v = t.kind === "ratio" ? t.r.ratio.median : t.r.fn.median;
@@ -413,7 +431,7 @@ for (const q of requestSize) reqLines.push(`| ${q.fn} | ${q.data} | ${q.bytes.to
 // The closing line.
 const t = Object.fromEntries(TARGETS.map((x) => [x.label, x.r]));
 const ratioOf = (r) => (r ? `${r.ratio.median.toFixed(2)}x` : "n/a");
-const msOf = (r) => (r ? `${r.fn.median.toFixed(2)} ms` : "n/a");
+const msOf = (r) => (r ? `${r.fn.median >= 100 ? r.fn.median.toFixed(0) : r.fn.median.toFixed(2)} ms` : "n/a");
 const speed = (name) => {
   const rs = native.filter((r) => r.name === name && r.speedup !== undefined);
   const r = rs.at(-1);
@@ -422,6 +440,8 @@ const speed = (name) => {
 const closing =
   `bench: FAST.ROWS ${ratioOf(t["FAST.ROWS"])} floor, GROW.ROWS ${ratioOf(t["GROW.ROWS"])}, SUPER ${ratioOf(t.SUPER)}, ` +
   `blank ${ratioOf(t["blank FAST.ROWS"])} (AIPL ${ratioOf(t["blank AIPL"])}), GTA ${msOf(t.GTA)}, HOTPLAN ${msOf(t.HOTPLAN)}, ` +
+  `GTA sensitivity ${msOf(t["GTA sensitivity"])}, GTA.BUDGET ${msOf(t["GTA.BUDGET"])}, ASSOC ${ratioOf(t.ASSOC)}, CLUSTER ${msOf(t.CLUSTER)}, ` +
+  `INDEX ${msOf(t.INDEX)}, DIAGNOSE ${msOf(t.DIAGNOSE)}, ` +
   `mem ${memory ? mb(memory.peak.median) + " MB" : "n/a"}, functions.js ${(bundle.gzip / 1024).toFixed(1)} KB gz (${(bundle.raw / 1024).toFixed(1)} KB raw)` +
   (native.length ? `; native speed-up ${["FAST.ROWS", "AIPL", "GROW.ROWS", "SUPER"].map(speed).filter(Boolean).join(", ")}` : "");
 
