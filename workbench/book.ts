@@ -31,10 +31,16 @@ export interface SavedSheet {
   meta?: Partial<SheetMeta>;
 }
 
-/** The saved workbook (the value under {@link STORAGE_KEY}). */
+/**
+ * The saved workbook (the value under {@link STORAGE_KEY}).
+ *
+ * Version 2 keeps formulas and typed values only: a cell a formula spills into is saved blank.
+ * Version 1 (saved by earlier workbenches) also holds every spilled value as a plain value; on
+ * loading, values in the way of a formula's spill are cleared ({@link Engine.clearStaleSpills}).
+ */
 export interface SavedBook {
   schema: "dtc-workbench";
-  version: 1;
+  version: 1 | 2;
   sheets: SavedSheet[];
   /** Name of the active sheet. */
   active?: string;
@@ -58,7 +64,7 @@ export function parseSavedBook(text: string | null): SavedBook | undefined {
   if (!text) return undefined;
   try {
     const b = JSON.parse(text) as SavedBook;
-    if (b?.schema !== "dtc-workbench" || b.version !== 1 || !Array.isArray(b.sheets) || b.sheets.length === 0) return undefined;
+    if (b?.schema !== "dtc-workbench" || (b.version !== 1 && b.version !== 2) || !Array.isArray(b.sheets) || b.sheets.length === 0) return undefined;
     if (!b.sheets.every((s) => typeof s?.name === "string" && Array.isArray(s.cells))) return undefined;
     return b;
   } catch {
@@ -82,6 +88,8 @@ export class Book {
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of saved.sheets) sheets[s.name] = s.cells;
     this.engine = new Engine(sheets);
+    // A version-1 book holds its spilled values as plain values, in the way of their formulas.
+    if (saved.version === 1) this.engine.clearStaleSpills();
     for (const s of saved.sheets) {
       const id = this.engine.hf.getSheetId(s.name);
       if (id !== undefined) this.meta.set(id, { ...emptyMeta(), ...(s.meta ?? {}) });
@@ -163,8 +171,8 @@ export class Book {
   toSaved(): SavedBook {
     return {
       schema: "dtc-workbench",
-      version: 1,
-      sheets: this.sheetIds().map((id) => ({ name: this.sheetName(id), cells: this.hf.getSheetSerialized(id), meta: this.metaOf(id) })),
+      version: 2,
+      sheets: this.sheetIds().map((id) => ({ name: this.sheetName(id), cells: this.engine.serializedSheet(id), meta: this.metaOf(id) })),
       active: this.sheetName(this.activeSheet),
       plans: this.plans,
     };

@@ -385,6 +385,85 @@ export class Engine {
   value(address: SimpleCellAddress): CellValue {
     return this.hf.getCellValue(address);
   }
+
+  /**
+   * The contents to save for a sheet: formulas and typed values only. A cell a formula spills
+   * into is saved blank (HyperFormula's own serialization gives its value, which would come back
+   * as a plain value in the formula's way: `#SPILL!` beside numbers that never recalculate).
+   */
+  serializedSheet(sheet: number): RawCellContent[][] {
+    const cells = this.hf.getSheetSerialized(sheet);
+    return cells.map((row, r) =>
+      row.map((content, c) => {
+        if (content === null || content === undefined) return null;
+        const a = { sheet, row: r, col: c };
+        return this.hf.isCellPartOfArray(a) && !this.hf.doesCellHaveFormula(a) ? null : content;
+      }),
+    );
+  }
+
+  /**
+   * Clear the plain values that block a formula's spill range, for books saved before
+   * {@link serializedSheet} (they hold every spilled value as a plain value, so each spilling
+   * formula loads as `#SPILL!`). A value is cleared when it lies in the range a `#SPILL!`
+   * formula would fill; formulas are never touched. Returns the number of cells cleared.
+   */
+  clearStaleSpills(): number {
+    let cleared = 0;
+    for (let round = 0; round < 8; round++) {
+      const stale: SimpleCellAddress[] = [];
+      const blocked: [SimpleCellAddress, string][] = [];
+      for (const name of this.hf.getSheetNames()) {
+        const sheet = this.hf.getSheetId(name)!;
+        this.hf.getSheetFormulas(sheet).forEach((row, r) =>
+          row.forEach((formula, c) => {
+            if (formula === undefined) return;
+            const anchor = { sheet, row: r, col: c };
+            const v = this.hf.getCellValue(anchor);
+            if (!(v instanceof DetailedCellError && v.type === ErrorType.SPILL)) return;
+            const size = this.wantedSize(formula, sheet);
+            const before = stale.length;
+            for (let dr = 0; dr < size.h; dr++) {
+              for (let dc = 0; dc < size.w; dc++) {
+                const a = { sheet, row: r + dr, col: c + dc };
+                if ((dr === 0 && dc === 0) || this.hf.doesCellHaveFormula(a) || this.hf.isCellPartOfArray(a)) continue;
+                if (this.hf.isCellEmpty(a)) continue;
+                stale.push(a);
+              }
+            }
+            if (stale.length > before) blocked.push([anchor, formula]);
+          }),
+        );
+      }
+      if (stale.length === 0) break;
+      cleared += stale.length;
+      // The formulas are entered again: HyperFormula alone keeps #SPILL! once the way is clear.
+      this.apply(() => {
+        for (const a of stale) this.setCell(a, null);
+        for (const [a, formula] of blocked) this.setCell(a, formula);
+      });
+    }
+    return cleared;
+  }
+
+  /** The size a formula's result has now (computed aside, without touching the sheet). */
+  private wantedSize(formula: string, sheet: number): Size {
+    // The DTC plugin records sizes per call; a computation aside must leave them as they were.
+    const kept = [new Map(this.book.reserved), new Map(this.book.returned), new Map(this.book.dirty)] as const;
+    let out: Size = { w: 1, h: 1 };
+    try {
+      const v = this.hf.calculateFormula(formula, sheet);
+      if (Array.isArray(v)) out = { h: v.length, w: Math.max(1, ...v.map((row) => row.length)) };
+    } catch {
+      /* not computable aside: nothing to clear */
+    }
+    const maps = [this.book.reserved, this.book.returned, this.book.dirty] as Map<string, unknown>[];
+    maps.forEach((m, i) => {
+      m.clear();
+      for (const [k, x] of kept[i]) m.set(k, x);
+    });
+    return out;
+  }
 }
 
 function parseCellKey(cell: string): SimpleCellAddress {

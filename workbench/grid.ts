@@ -6,6 +6,12 @@
  *
  * Each cell element carries `data-addr` ("B3") and `data-value` (its value as JSON; an error is
  * `{"error":"#VALUE!","message":"…"}`), which the browser tests read.
+ *
+ * Keyboard. The grid's focus is the cell editor itself, kept invisible over the active cell
+ * while nothing is edited: a key typed there starts the edit with that key, and an input method
+ * (IME) composes straight into it, as in Excel. Tab and Enter move as Excel moves (Tab right,
+ * Enter down, back to the column where a run of Tabs started); F6 / Shift+F6 leave the grid
+ * (workbench/index.ts), since Tab stays in it.
  */
 import { DetailedCellError } from "hyperformula";
 import type { CellValue, SimpleCellAddress } from "hyperformula";
@@ -15,6 +21,7 @@ import { tryCell, tryRange } from "./addresses";
 import { cellKey, type Book } from "./book";
 import { chartSvg } from "./chart";
 import { displayValue } from "./format";
+import { FormulaHelp, HELP_WORDS, type HelpEntry } from "./autocomplete";
 
 const DEFAULT_COL_PX = 72;
 const ROW_HEADER_PX = 42;
@@ -45,32 +52,49 @@ function selRange(s: Sel): Rect {
 
 const inRect = (r: Rect, row: number, col: number): boolean => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 
+/** What the page gives the grid besides the book. */
+export interface GridOptions {
+  /** The functions the formula help lists (from functions.json); none: no help. */
+  functions?: HelpEntry[];
+  /** The page's language, for the words of the help. */
+  lang?: "en" | "zh";
+}
+
 export class GridView {
   private readonly nameBox: HTMLInputElement;
   private readonly formulaBar: HTMLInputElement;
   private readonly status: HTMLElement;
   private readonly scroller: HTMLElement;
   private readonly tabs: HTMLElement;
+  private readonly sheetEl: HTMLElement;
+  /** The cell editor; invisible over the active cell while idle, where it has the grid's focus. */
   private readonly editor: HTMLInputElement;
+  private readonly help: FormulaHelp | null;
   private cells: HTMLElement[][] = [];
   private rows = 0;
   private cols = 0;
   private readonly selections = new Map<number, Sel>();
   private editing: { cell: CellRef; original: string } | null = null;
   private dragging = false;
+  /** The column where a run of Tab moves started (Enter goes back to it, one row down). */
+  private tabRun: number | null = null;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly book: Book,
+    options: GridOptions = {},
   ) {
     root.classList.add("wb-book");
+    // Tab inside the grid is the grid's (it moves to the next cell), not the task pane's focus
+    // manager's (Fluent UI's Tabster, which otherwise takes every Tab on the page).
+    root.setAttribute("data-tabster", JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } }));
     root.innerHTML = `
       <div class="wb-fbar">
         <input class="wb-name" aria-label="Address" spellcheck="false" />
         <span class="wb-fx" aria-hidden="true">fx</span>
         <input class="wb-formula" aria-label="Formula bar" spellcheck="false" autocomplete="off" />
       </div>
-      <div class="wb-scroller" tabindex="0" aria-label="Sheet grid"></div>
+      <div class="wb-scroller"><div class="wb-sheet"></div></div>
       <div class="wb-status" aria-live="polite"></div>
       <nav class="wb-tabs" aria-label="Sheets"></nav>`;
     this.nameBox = root.querySelector(".wb-name")!;
@@ -78,25 +102,40 @@ export class GridView {
     this.status = root.querySelector(".wb-status")!;
     this.scroller = root.querySelector(".wb-scroller")!;
     this.tabs = root.querySelector(".wb-tabs")!;
+    this.sheetEl = root.querySelector(".wb-sheet")!;
     this.editor = document.createElement("input");
-    this.editor.className = "wb-editor";
+    this.editor.className = "wb-editor wb-editor-idle";
     this.editor.spellcheck = false;
-    this.editor.setAttribute("aria-label", "Cell editor");
+    this.editor.autocomplete = "off";
+    this.editor.setAttribute("aria-label", "Sheet grid");
+    this.scroller.appendChild(this.editor);
+    this.help = options.functions?.length ? new FormulaHelp(options.functions, HELP_WORDS[options.lang ?? "en"], root.ownerDocument) : null;
+    this.help?.attach(this.editor);
+    this.help?.attach(this.formulaBar);
 
     this.scroller.addEventListener("mousedown", (e) => this.onMouseDown(e));
     this.scroller.addEventListener("mouseover", (e) => this.onMouseOver(e));
     this.scroller.addEventListener("dblclick", (e) => {
       const c = this.cellOf(e.target);
-      if (c) this.startEdit(undefined);
+      if (c) this.startEdit("edit");
     });
     window.addEventListener("mouseup", () => (this.dragging = false));
-    this.scroller.addEventListener("keydown", (e) => this.onGridKey(e));
-    this.editor.addEventListener("keydown", (e) => this.onEditorKey(e));
-    this.editor.addEventListener("input", () => (this.formulaBar.value = this.editor.value));
+    this.editor.addEventListener("keydown", (e) => this.onKey(e));
+    // Text that arrives without a key the grid saw (an IME's, a paste) starts the edit too.
+    this.editor.addEventListener("compositionstart", () => {
+      if (!this.editing) this.startEdit("type");
+    });
+    this.editor.addEventListener("input", () => {
+      if (!this.editing) this.startEdit("type");
+      this.formulaBar.value = this.editor.value;
+    });
     this.editor.addEventListener("blur", () => {
       if (this.editing) this.commit(null);
     });
-    this.formulaBar.addEventListener("keydown", (e) => this.onFormulaBarKey(e));
+    this.formulaBar.addEventListener("keydown", (e) => {
+      if (e.isComposing || e.keyCode === 229 || this.help?.onKey(e)) return;
+      this.onFormulaBarKey(e);
+    });
     this.formulaBar.addEventListener("input", () => {
       if (this.editing) this.editor.value = this.formulaBar.value;
     });
@@ -104,7 +143,7 @@ export class GridView {
       if (e.key !== "Enter") return;
       const r = tryRange(this.nameBox.value);
       if (r) this.select({ row: r.top, col: r.left }, { row: r.bottom, col: r.right });
-      this.scroller.focus();
+      this.focus();
     });
     book.onChange(() => this.render());
     this.render();
@@ -122,9 +161,15 @@ export class GridView {
 
   /** Select a range of the active sheet (`end` defaults to `start`). */
   select(start: CellRef, end: CellRef = start): void {
+    this.tabRun = null;
     this.selections.set(this.book.activeSheet, { anchor: start, focus: end });
     this.ensureRendered(Math.max(start.row, end.row), Math.max(start.col, end.col));
     this.paintSelection();
+  }
+
+  /** Give the grid the keyboard focus (its active cell). */
+  focus(): void {
+    this.editor.focus({ preventScroll: true });
   }
 
   /** Show a sheet. */
@@ -200,10 +245,9 @@ export class GridView {
       html.push(`</tr>`);
     }
     html.push(`</tbody></table><div class="wb-charts"></div>`);
-    this.scroller.innerHTML = html.join("");
-    this.scroller.appendChild(this.editor);
-    this.editor.style.display = "none";
-    const trs = this.scroller.querySelectorAll("tbody tr");
+    // The editor stays in the page (outside the redrawn part): it may have the focus.
+    this.sheetEl.innerHTML = html.join("");
+    const trs = this.sheetEl.querySelectorAll("tbody tr");
     this.cells = Array.from(trs, (tr) => Array.from(tr.querySelectorAll("td")) as HTMLElement[]);
     this.renderCharts();
     this.renderTabs();
@@ -279,6 +323,9 @@ export class GridView {
   }
 
   private renderTabs(): void {
+    const doc = this.root.ownerDocument;
+    const focused = (doc.activeElement as HTMLElement | null)?.closest?.(".wb-tab, .wb-tab-add") as HTMLElement | null;
+    const refocus = focused && this.tabs.contains(focused) ? (focused.dataset.sheetId ?? "add") : null;
     const html = this.book
       .sheetIds()
       .map((id) => {
@@ -286,9 +333,24 @@ export class GridView {
         return `<button type="button" class="wb-tab${active ? " wb-tab-active" : ""}" data-sheet-id="${id}" role="tab" aria-selected="${active}">${esc(this.book.sheetName(id))}</button>`;
       })
       .join("");
+    this.tabs.setAttribute("role", "tablist");
     this.tabs.innerHTML = `${html}<button type="button" class="wb-tab-add" title="New sheet" aria-label="New sheet">+</button>`;
-    this.tabs.querySelectorAll<HTMLButtonElement>(".wb-tab").forEach((b) => b.addEventListener("click", () => this.activate(Number(b.dataset.sheetId))));
-    this.tabs.querySelector(".wb-tab-add")!.addEventListener("click", () => this.addSheet());
+    // A sheet chosen (click, Enter or Space on its tab) is shown and gets the keyboard, as in Excel.
+    this.tabs.querySelectorAll<HTMLButtonElement>(".wb-tab").forEach((b) =>
+      b.addEventListener("click", () => {
+        this.activate(Number(b.dataset.sheetId));
+        this.focus();
+      }),
+    );
+    this.tabs.querySelector(".wb-tab-add")!.addEventListener("click", () => {
+      this.addSheet();
+      this.focus();
+    });
+    // Redrawn tabs are new buttons: the focus stays on the tab it was on.
+    if (refocus !== null) {
+      const again = refocus === "add" ? this.tabs.querySelector(".wb-tab-add") : this.tabs.querySelector(`.wb-tab[data-sheet-id="${refocus}"]`);
+      (again as HTMLElement | null)?.focus();
+    }
   }
 
   private addSheet(): void {
@@ -309,20 +371,31 @@ export class GridView {
   }
 
   private paintSelection(): void {
-    this.scroller.querySelectorAll(".wb-sel, .wb-active").forEach((el) => el.classList.remove("wb-sel", "wb-active"));
-    this.scroller.querySelectorAll(".wb-hdr-sel").forEach((el) => el.classList.remove("wb-hdr-sel"));
+    this.sheetEl.querySelectorAll(".wb-sel, .wb-active").forEach((el) => el.classList.remove("wb-sel", "wb-active"));
+    this.sheetEl.querySelectorAll(".wb-hdr-sel").forEach((el) => el.classList.remove("wb-hdr-sel"));
     const { range, active } = this.selection();
     for (let r = range.top; r <= Math.min(range.bottom, this.rows - 1); r++) {
       for (let c = range.left; c <= Math.min(range.right, this.cols - 1); c++) this.cells[r]?.[c]?.classList.add("wb-sel");
     }
     const el = this.cells[active.row]?.[active.col];
     el?.classList.add("wb-active");
-    for (let c = range.left; c <= range.right; c++) this.scroller.querySelector(`th[data-col="${c}"]`)?.classList.add("wb-hdr-sel");
-    for (let r = range.top; r <= range.bottom; r++) this.scroller.querySelector(`th[data-row="${r}"]`)?.classList.add("wb-hdr-sel");
+    for (let c = range.left; c <= range.right; c++) this.sheetEl.querySelector(`th[data-col="${c}"]`)?.classList.add("wb-hdr-sel");
+    for (let r = range.top; r <= range.bottom; r++) this.sheetEl.querySelector(`th[data-row="${r}"]`)?.classList.add("wb-hdr-sel");
     this.nameBox.value = rangeA1(range);
     this.formulaBar.value = this.contentText({ sheet: this.book.activeSheet, ...active });
     this.status.textContent = this.statusText(range, active);
+    if (!this.editing && el) this.placeEditor(el);
     el?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }
+
+  /** Put the editor over a cell (idle there, it takes the keys and an IME's text for that cell). */
+  private placeEditor(td: HTMLElement): void {
+    const e = this.editor;
+    e.style.left = `${td.offsetLeft}px`;
+    e.style.top = `${td.offsetTop}px`;
+    e.style.minWidth = `${td.offsetWidth}px`;
+    e.style.width = `${td.offsetWidth}px`;
+    e.style.height = `${td.offsetHeight}px`;
   }
 
   /** What the formula bar shows for a cell: its formula or typed value. */
@@ -379,7 +452,7 @@ export class GridView {
         const r = Number(th.dataset.row);
         this.select({ row: r, col: 0 }, { row: r, col: Math.max(0, this.cols - 1) });
       }
-      this.scroller.focus();
+      this.focus();
       return;
     }
     const c = this.cellOf(e.target);
@@ -390,7 +463,7 @@ export class GridView {
     if (e.shiftKey) this.select(s.anchor, c);
     else this.select(c);
     this.dragging = true;
-    this.scroller.focus();
+    this.focus();
   }
 
   private onMouseOver(e: MouseEvent): void {
@@ -407,60 +480,86 @@ export class GridView {
     else this.select(to);
   }
 
+  /**
+   * Tab / Shift+Tab and Enter / Shift+Enter from `from` (the active cell), as Excel moves: Tab
+   * one column right (Shift: left), Enter one row down (Shift: up); an Enter after a run of Tabs
+   * goes to the column where the run started.
+   */
+  private step(from: CellRef, key: "Tab" | "Enter", back: boolean): void {
+    if (key === "Tab") {
+      if (this.tabRun === null) this.tabRun = from.col;
+      const run = this.tabRun;
+      this.select({ row: from.row, col: Math.max(0, from.col + (back ? -1 : 1)) });
+      this.tabRun = run;
+    } else {
+      const col = back ? from.col : (this.tabRun ?? from.col);
+      this.tabRun = null;
+      this.select({ row: Math.max(0, from.row + (back ? -1 : 1)), col });
+    }
+  }
+
+  /** Keys in the grid: the formula help first, then the edit's keys, or the grid's. */
+  private onKey(e: KeyboardEvent): void {
+    // An input method is composing: its keys (Enter picks a candidate) are its own.
+    if (e.isComposing || e.keyCode === 229) return;
+    if (this.editing) {
+      if (!this.help?.onKey(e)) this.onEditorKey(e);
+    } else {
+      this.onGridKey(e);
+    }
+  }
+
   private onGridKey(e: KeyboardEvent): void {
-    if (this.editing) return;
     const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (arrows[e.key]) {
       e.preventDefault();
       this.move(arrows[e.key][0], arrows[e.key][1], e.shiftKey);
-    } else if (e.key === "Enter") {
+    } else if (e.key === "Enter" || e.key === "Tab") {
       e.preventDefault();
-      this.move(e.shiftKey ? -1 : 1, 0, false);
-    } else if (e.key === "Tab") {
-      e.preventDefault();
-      this.move(0, e.shiftKey ? -1 : 1, false);
+      this.step(this.selection().active, e.key, e.shiftKey);
     } else if (e.key === "F2") {
       e.preventDefault();
-      this.startEdit(undefined);
+      this.startEdit("edit");
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
       const { sheet, range } = this.selection();
       this.write(() => this.book.clear(sheet, range.top, range.left, range.bottom, range.right));
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      this.startEdit(e.key);
+      // The key goes into the (empty) editor as typed: the edit starts with it.
+      this.startEdit("type");
     }
   }
 
-  private startEdit(initial: string | undefined): void {
+  /**
+   * Start editing the active cell: "edit" (F2, double-click) with what the cell holds, the caret
+   * at its end; "type" with what the editor receives (a key, an IME's text), the cell replaced.
+   */
+  private startEdit(mode: "edit" | "type"): void {
     const { sheet, active } = this.selection();
     const td = this.cells[active.row]?.[active.col];
     if (!td) return;
     const original = this.contentText({ sheet, ...active });
     this.editing = { cell: active, original };
     const e = this.editor;
-    e.value = initial ?? original;
-    e.style.display = "block";
-    e.style.left = `${td.offsetLeft}px`;
-    e.style.top = `${td.offsetTop}px`;
-    e.style.minWidth = `${td.offsetWidth}px`;
-    e.style.height = `${td.offsetHeight}px`;
+    // Never assign the same text: that would end an IME composition under way.
+    if (mode === "edit" && e.value !== original) e.value = original;
+    this.placeEditor(td);
+    e.style.width = "";
+    e.classList.remove("wb-editor-idle");
     this.formulaBar.value = e.value;
-    e.focus();
-    e.setSelectionRange(e.value.length, e.value.length);
+    if (this.root.ownerDocument.activeElement !== e) e.focus();
+    if (mode === "edit") e.setSelectionRange(e.value.length, e.value.length);
+    this.help?.update(e);
   }
 
   private onEditorKey(e: KeyboardEvent): void {
-    if (e.key === "Enter") {
+    if (e.key === "Enter" || e.key === "Tab") {
       e.preventDefault();
-      this.commit([e.shiftKey ? -1 : 1, 0]);
-    } else if (e.key === "Tab") {
-      e.preventDefault();
-      this.commit([0, e.shiftKey ? -1 : 1]);
+      this.commit([e.key, e.shiftKey]);
     } else if (e.key === "Escape") {
       e.preventDefault();
       this.cancelEdit();
-      this.scroller.focus();
+      this.focus();
     }
   }
 
@@ -468,28 +567,39 @@ export class GridView {
     if (e.key === "Enter") {
       e.preventDefault();
       const { sheet, active } = this.selection();
-      this.editing = null;
+      this.stopEditing();
       this.write(() => this.book.setTyped({ sheet, ...active }, this.formulaBar.value));
-      this.scroller.focus();
+      this.focus();
     } else if (e.key === "Escape") {
       e.preventDefault();
+      this.cancelEdit();
       this.paintSelection();
-      this.scroller.focus();
+      this.focus();
     }
   }
 
-  /** Write the edited text; then move by `step` (rows, cols) when given. */
-  private commit(step: [number, number] | null): void {
+  /** Write the edited text; then move as Tab or Enter (Shift: back) when given. */
+  private commit(step: ["Tab" | "Enter", boolean] | null): void {
     const ed = this.editing;
     if (!ed) return;
-    this.editing = null;
     const text = this.editor.value;
-    this.editor.style.display = "none";
+    this.stopEditing();
     if (text !== ed.original) this.write(() => this.book.setTyped({ sheet: this.book.activeSheet, ...ed.cell }, text));
     if (step) {
-      this.select({ row: Math.max(0, ed.cell.row + step[0]), col: Math.max(0, ed.cell.col + step[1]) });
-      this.scroller.focus();
+      this.step(ed.cell, step[0], step[1]);
+      this.focus();
     }
+  }
+
+  /** Back to idle: the editor empty and invisible over the active cell. */
+  private stopEditing(): void {
+    this.editing = null;
+    this.help?.close();
+    this.editor.value = "";
+    this.editor.classList.add("wb-editor-idle");
+    const { active } = this.selection();
+    const td = this.cells[active.row]?.[active.col];
+    if (td) this.placeEditor(td);
   }
 
   /** Make a change; when the engine refuses it, say why in the status line. */
@@ -504,8 +614,7 @@ export class GridView {
 
   private cancelEdit(): void {
     if (!this.editing) return;
-    this.editing = null;
-    this.editor.style.display = "none";
+    this.stopEditing();
     this.paintSelection();
   }
 }

@@ -12,9 +12,10 @@
  */
 import type { Workbook } from "../taskpane/workbook/port";
 import { WorkbenchWorkbook } from "./adapter";
+import { helpEntries, type FunctionDoc } from "./autocomplete";
 import { Book, parseSavedBook, STORAGE_KEY } from "./book";
 import { installCustomFunctions } from "./custom-functions";
-import { registerDtcFunctions, type FunctionMeta } from "./engine";
+import { NAMESPACE, registerDtcFunctions, type FunctionMeta } from "./engine";
 import { GridView } from "./grid";
 import { sampleBook } from "./sample";
 
@@ -75,27 +76,79 @@ function showFatal(message: string): void {
   el?.querySelector(".wb-fatal")?.append(document.createTextNode(message));
 }
 
+/** The function descriptions in the page's language (functions.zh-CN.json in Chinese); English where it has none. */
+async function localizedDocs(lang: "en" | "zh", english: FunctionDoc[]): Promise<FunctionDoc[]> {
+  if (lang !== "zh") return english;
+  try {
+    const res = await fetch("functions.zh-CN.json");
+    if (!res.ok) return english;
+    const zh = new Map(((await res.json()) as { functions: FunctionDoc[] }).functions.map((f) => [f.id.toUpperCase(), f]));
+    return english.map((f) => zh.get(f.id.toUpperCase()) ?? f);
+  } catch {
+    return english;
+  }
+}
+
+/** Focusable elements inside a region, in order. */
+function focusables(region: Element): HTMLElement[] {
+  const all = region.querySelectorAll<HTMLElement>('button, select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])');
+  return [...all].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && el.tabIndex >= 0);
+}
+
+/**
+ * F6 / Shift+F6 move the focus between the page's regions (top bar, workbook, task pane), as
+ * F6 moves between Excel's. Tab stays inside the grid (it moves to the next cell), so this is
+ * how the keyboard leaves it.
+ */
+function regionKeys(view: GridView): void {
+  const regions = [".wb-top", "#wb-book", ".wb-pane"].map((q) => document.querySelector(q)).filter((el): el is Element => !!el);
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "F6" || e.ctrlKey || e.altKey || e.metaKey) return;
+    e.preventDefault();
+    const here = regions.findIndex((r) => r.contains(document.activeElement));
+    const n = regions.length;
+    for (let k = 1; k <= n; k++) {
+      const region = regions[(((here < 0 ? (e.shiftKey ? 0 : n - 1) : here) + (e.shiftKey ? -k : k)) % n + n) % n];
+      if (region.id === "wb-book") {
+        view.focus();
+        return;
+      }
+      const first = focusables(region)[0];
+      if (first) {
+        first.focus();
+        return;
+      }
+    }
+  });
+}
+
 async function start(): Promise<void> {
   const res = await fetch("functions.json");
   if (!res.ok) throw new Error(`functions.json: HTTP ${res.status}`);
   const meta = (await res.json()) as { functions: FunctionMeta[] };
   registerDtcFunctions(meta.functions, standIn.associated);
+  const lang = host.displayLanguage.toLowerCase().startsWith("zh") ? "zh" : "en";
+  const registered = new Set(standIn.associated.keys());
+  const docs = (await localizedDocs(lang, meta.functions as FunctionDoc[])).filter((f) => registered.has(f.id.toUpperCase()));
 
   const saved = parseSavedBook(localStorage.getItem(STORAGE_KEY));
-  const book = new Book(saved ?? sampleBook(), localStorage);
-  if (!saved) book.save();
-  const view = new GridView(document.getElementById("wb-book")!, book);
+  // The sample holds formulas and typed values only, as a version-2 book does.
+  const book = new Book(saved ?? { ...sampleBook(), version: 2 }, localStorage);
+  // Saved at once: the sample on a first visit, a book of an earlier version in the current form.
+  book.save();
+  const view = new GridView(document.getElementById("wb-book")!, book, { functions: helpEntries(docs, NAMESPACE), lang });
+  regionKeys(view);
   const adapter = new WorkbenchWorkbook(book, view);
 
   document.getElementById("wb-reset")?.addEventListener("click", () => {
     localStorage.removeItem(STORAGE_KEY);
     location.reload();
   });
-  const lang = document.getElementById("wb-lang") as HTMLSelectElement | null;
-  if (lang) {
-    lang.value = host.displayLanguage.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
-    lang.addEventListener("change", () => {
-      localStorage.setItem(LANG_KEY, lang.value);
+  const langSelect = document.getElementById("wb-lang") as HTMLSelectElement | null;
+  if (langSelect) {
+    langSelect.value = lang === "zh" ? "zh-CN" : "en-US";
+    langSelect.addEventListener("change", () => {
+      localStorage.setItem(LANG_KEY, langSelect.value);
       const url = new URL(location.href);
       url.searchParams.delete("lang");
       location.href = url.toString();
