@@ -1,5 +1,5 @@
 /**
- * The task pane: tabs GTA, Hot product and Plans, in English or Chinese, over any
+ * The task pane: tabs GTA, Hot product, Plans and Diagnose, in English or Chinese, over any
  * `Workbook` adapter. `mountPane` is the one entry both hosts use: `taskpane/index.tsx` (Excel)
  * and the workbench page (HyperFormula), each with its own adapter.
  */
@@ -13,6 +13,7 @@ import { emptyHotForm, type HealthForm, type HotForm } from "./forms/hot";
 import { GtaView } from "./views/GtaView";
 import { HotView } from "./views/HotView";
 import { PlansView } from "./views/PlansView";
+import { DiagnoseView } from "./views/DiagnoseView";
 import { planToForm } from "./plans/convert";
 import type { Plan } from "../src/plan/schema";
 import type { Workbook } from "./workbook/port";
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
   title: { display: "block", marginBottom: "4px" },
 });
 
-export type TabId = "gta" | "hot" | "plans";
+export type TabId = "gta" | "hot" | "plans" | "diagnose";
 
 export interface AppProps {
   workbook: Workbook;
@@ -70,6 +71,7 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
           <Tab value="gta">{L("tabGta")}</Tab>
           <Tab value="hot">{L("tabHot")}</Tab>
           <Tab value="plans">{L("tabPlans")}</Tab>
+          <Tab value="diagnose">{L("tabDiagnose")}</Tab>
         </TabList>
         <div role="tabpanel" aria-label={L("tabGta")} hidden={tab !== "gta"}>
           <GtaView workbook={workbook} lang={lang} form={gta} onChange={setGta} />
@@ -79,6 +81,9 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
         </div>
         <div role="tabpanel" aria-label={L("tabPlans")} hidden={tab !== "plans"}>
           <PlansView workbook={workbook} lang={lang} active={tab === "plans"} gta={gta} hot={hot} gtaBase={gtaBase} hotBase={hotBase} onLoad={loadPlan} />
+        </div>
+        <div role="tabpanel" aria-label={L("tabDiagnose")} hidden={tab !== "diagnose"}>
+          <DiagnoseView workbook={workbook} lang={lang} onOpenTool={setTab} />
         </div>
       </main>
     </FluentProvider>

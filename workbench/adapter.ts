@@ -13,10 +13,11 @@
  *   is cut to the sheet's data and refused (`selectionTooLarge`) when still larger, as in Excel.
  * - `loadPlans` / `savePlans` keep the plan-library text in the workbook state, which the page
  *   saves to localStorage.
+ * - `insertFormula` writes one formula into the selection's top-left cell when it is empty.
  */
 import type { RawCellContent } from "hyperformula";
 import { DetailedCellError } from "hyperformula";
-import { parseCell, quoteSheet, rangeA1, type Rect } from "../taskpane/workbook/a1";
+import { cellA1, parseCell, quoteSheet, rangeA1, type Rect } from "../taskpane/workbook/a1";
 import { blockRect, checkPlan } from "../taskpane/workbook/check";
 import { formulaCell, MAX_SELECTION_CELLS } from "../taskpane/workbook/excel";
 import {
@@ -25,6 +26,7 @@ import {
   WorkbookError,
   type Capabilities,
   type Cell,
+  type InsertResult,
   type Selection,
   type SheetPlan,
   type Workbook,
@@ -141,6 +143,28 @@ export class WorkbenchWorkbook implements Workbook {
       .getRangeValues({ start: { sheet, row: r.top, col: r.left }, end: { sheet, row: r.bottom, col: r.right } })
       .map((row) => row.map((v) => (v === null || v === undefined ? "" : v instanceof DetailedCellError ? v.value : v)));
     return { address: `${quoteSheet(name)}!${rangeA1(r)}`, values };
+  }
+
+  /** The selection's top-left cell, when it holds nothing (no formula, no value, no spilled result). */
+  async insertFormula(formulaFor: (cell: { row: number; col: number }) => string): Promise<InsertResult> {
+    if (!this.view) throw new WorkbookError("noSelection", "no grid");
+    const { sheet, range } = this.view.selection();
+    const name = this.book.sheetName(sheet);
+    if (!name) throw new WorkbookError("noSelection", "no sheet");
+    const at = { sheet, row: range.top, col: range.left };
+    const address = `${quoteSheet(name)}!${cellA1(at)}`;
+    const hf = this.book.hf;
+    const v = hf.getCellValue(at);
+    if (hf.getCellFormula(at) !== undefined || (v !== null && v !== "")) throw new WorkbookError("occupied", address);
+    const formula = formulaFor({ row: at.row, col: at.col });
+    if (!hf.validateFormula(formula)) throw new WorkbookError("invalidPlan", `formula ${formula} does not parse`);
+    try {
+      this.book.engine.apply(() => this.book.engine.setCell(at, formula));
+    } catch (e) {
+      throw new WorkbookError("host", e instanceof Error ? e.message : String(e));
+    }
+    this.book.changed();
+    return { address, formula };
   }
 
   async loadPlans(): Promise<string | null> {

@@ -1,6 +1,6 @@
 /**
  * Charts of the workbench: a plain SVG drawing of a {@link ChartSpec} from the values of its
- * source range (clustered or stacked columns and bars, and pie). Enough to see what a plan
+ * source range (clustered or stacked columns and bars, pie, and radar). Enough to see what a plan
  * sheet's chart shows; Excel draws the real one.
  */
 import type { ChartSpec } from "../taskpane/workbook/port";
@@ -43,7 +43,8 @@ export function chartSvg(spec: ChartSpec, values: unknown[][], width: number, he
   });
   const top = 32;
   const bottom = h - 44;
-  const left = 46;
+  // Bar charts: room for the category labels on the left (a tornado's "stage · crowd").
+  const left = spec.type.startsWith("bar") ? Math.max(46, Math.min(Math.round(w * 0.4), 12 + 6 * Math.max(0, ...categories.map((c) => c.length)))) : 46;
   const right = w - 12;
 
   if (spec.type === "pie") {
@@ -68,10 +69,18 @@ export function chartSvg(spec: ChartSpec, values: unknown[][], width: number, he
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(spec.title)}">${parts.join("")}</svg>`;
   }
 
+  if (spec.type === "radar") {
+    parts.push(radar(categories, series, { cx: w / 2, cy: (top + bottom) / 2 + 4, r: Math.max(10, Math.min(right - left, bottom - top) / 2 - 14) }));
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(spec.title)}">${parts.join("")}</svg>`;
+  }
+
   const stacked = spec.type === "columnStacked" || spec.type === "barStacked";
   const horizontal = spec.type === "barClustered" || spec.type === "barStacked";
   const sums = categories.map((_, c) => series.reduce((a, s) => a + Math.max(0, s.values[c]), 0));
   const max = Math.max(1e-12, ...(stacked ? sums : series.flatMap((s) => s.values)));
+  // Clustered charts show negative values (a tornado's savings) left of / below a zero line.
+  const min = stacked ? 0 : Math.min(0, ...series.flatMap((s) => s.values));
+  const range = max - min;
   const n = Math.max(1, categories.length);
   const axisLen = horizontal ? bottom - top : right - left;
   const valueLen = horizontal ? right - left : bottom - top;
@@ -80,7 +89,7 @@ export function chartSvg(spec: ChartSpec, values: unknown[][], width: number, he
   const barW = (band * 0.7) / groups;
   // value axis: 4 grid lines
   for (let g = 0; g <= 4; g++) {
-    const v = (max * g) / 4;
+    const v = min + (range * g) / 4;
     const p = (valueLen * g) / 4;
     if (horizontal) {
       parts.push(`<line x1="${left + p}" y1="${top}" x2="${left + p}" y2="${bottom}" stroke="#e0e0e0"/>`);
@@ -91,22 +100,70 @@ export function chartSvg(spec: ChartSpec, values: unknown[][], width: number, he
     }
   }
   categories.forEach((cat, c) => {
-    const start = (horizontal ? top : left) + band * c + band * 0.15;
+    // As in Excel, a bar chart draws its first category at the bottom.
+    const slot = horizontal ? n - 1 - c : c;
+    const start = (horizontal ? top : left) + band * slot + band * 0.15;
     let acc = 0;
     series.forEach((s, i) => {
-      const v = Math.max(0, s.values[c]);
-      const len = (v / max) * valueLen;
-      const off = stacked ? 0 : i * barW;
+      const v = stacked ? Math.max(0, s.values[c]) : s.values[c];
+      const len = (Math.abs(v) / range) * valueLen;
+      // Where the bar starts along the value axis: the stack so far, or the zero line (minus the bar when negative).
+      const at = stacked ? acc : (-min / range) * valueLen - (v < 0 ? len : 0);
+      const off = stacked ? 0 : (horizontal ? groups - 1 - i : i) * barW;
       const color = PALETTE[i % PALETTE.length];
       const tip = `<title>${esc(s.name)} · ${esc(cat)}: ${s.values[c]}</title>`;
-      if (horizontal) parts.push(`<rect x="${left + acc}" y="${start + off}" width="${len}" height="${barW}" fill="${color}">${tip}</rect>`);
-      else parts.push(`<rect x="${start + off}" y="${bottom - acc - len}" width="${barW}" height="${len}" fill="${color}">${tip}</rect>`);
+      if (horizontal) parts.push(`<rect x="${left + at}" y="${start + off}" width="${len}" height="${barW}" fill="${color}">${tip}</rect>`);
+      else parts.push(`<rect x="${start + off}" y="${bottom - at - len}" width="${barW}" height="${len}" fill="${color}">${tip}</rect>`);
       if (stacked) acc += len;
     });
-    const mid = (horizontal ? top : left) + band * c + band / 2;
+    const mid = (horizontal ? top : left) + band * slot + band / 2;
     if (horizontal) parts.push(`<text x="${left - 4}" y="${mid + 3}" text-anchor="end" font-size="10" fill="#595959">${esc(cat)}</text>`);
     else parts.push(`<text x="${mid}" y="${bottom + 12}" text-anchor="middle" font-size="10" fill="#595959">${esc(cat)}</text>`);
   });
   parts.push(`<line x1="${left}" y1="${bottom}" x2="${horizontal ? left : right}" y2="${horizontal ? top : bottom}" stroke="#7f7f7f"/>`);
+  if (min < 0) {
+    const z = (-min / range) * valueLen;
+    if (horizontal) parts.push(`<line class="wb-zero" x1="${left + z}" y1="${top}" x2="${left + z}" y2="${bottom}" stroke="#7f7f7f"/>`);
+    else parts.push(`<line class="wb-zero" x1="${left}" y1="${bottom - z}" x2="${right}" y2="${bottom - z}" stroke="#7f7f7f"/>`);
+  }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(spec.title)}">${parts.join("")}</svg>`;
+}
+
+/**
+ * A radar: one spoke per category (the first at the top, clockwise), 4 rings from 0 to the
+ * largest value (at least 100, the scale of a score), one closed polygon per series. Values
+ * below 0 (and cells without a number) are drawn at the centre.
+ */
+function radar(categories: string[], series: { name: string; values: number[] }[], at: { cx: number; cy: number; r: number }): string {
+  const { cx, cy, r } = at;
+  const n = Math.max(1, categories.length);
+  const max = Math.max(100, ...series.flatMap((s) => s.values));
+  const point = (c: number, v: number): [number, number] => {
+    const a = -Math.PI / 2 + (2 * Math.PI * c) / n;
+    const d = (Math.max(0, v) / max) * r;
+    return [cx + d * Math.cos(a), cy + d * Math.sin(a)];
+  };
+  const out: string[] = [];
+  for (let g = 1; g <= 4; g++) {
+    const ring = categories.map((_, c) => point(c, (max * g) / 4).join(",")).join(" ");
+    out.push(`<polygon points="${ring}" fill="none" stroke="#e0e0e0"/>`);
+  }
+  categories.forEach((cat, c) => {
+    const [x, y] = point(c, max);
+    out.push(`<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}" stroke="#d0d0d0"/>`);
+    const [lx, ly] = point(c, max * 1.1);
+    const anchor = Math.abs(lx - cx) < 4 ? "middle" : lx > cx ? "start" : "end";
+    out.push(`<text x="${lx}" y="${ly + 3}" text-anchor="${anchor}" font-size="10" fill="#595959">${esc(cat)}</text>`);
+  });
+  out.push(`<text x="${cx + 3}" y="${cy - r - 2}" font-size="9" fill="#7f7f7f">${compact(max)}</text>`);
+  series.forEach((s, i) => {
+    const color = PALETTE[i % PALETTE.length];
+    const pts = categories.map((_, c) => point(c, s.values[c]).join(",")).join(" ");
+    out.push(`<polygon points="${pts}" fill="${color}" fill-opacity="0.25" stroke="${color}" stroke-width="2"/>`);
+    categories.forEach((cat, c) => {
+      const [x, y] = point(c, s.values[c]);
+      out.push(`<circle cx="${x}" cy="${y}" r="3" fill="${color}"><title>${esc(s.name)} · ${esc(cat)}: ${s.values[c]}</title></circle>`);
+    });
+  });
+  return out.join("");
 }

@@ -61,6 +61,7 @@ const workbook: Workbook = {
   readSelection: async () => (await adapterReady).readSelection(),
   loadPlans: async () => (await adapterReady).loadPlans(),
   savePlans: async (text) => (await adapterReady).savePlans(text),
+  insertFormula: async (formulaFor) => (await adapterReady).insertFormula(formulaFor),
 };
 
 const host: WorkbenchHost = {

@@ -1,14 +1,16 @@
 /**
  * The workbook the workbench opens with on a first visit: a consumer table for FAST.ROWS, the
  * aggregate FAST inputs, a SKU table for SUPER and the crowd table of the GTA worked example
- * (docs/functions.md, DTC.GTA), each with a live DTC formula beside it, so the page demonstrates itself.
+ * (docs/functions.md, DTC.GTA) and a benchmark set for DTC.INDEX and DTC.DIAGNOSE, each with a live DTC
+ * formula beside it, so the page demonstrates itself.
  * Hand-worked results are in docs/workbench.md and test/workbench/.
  */
 import type { RawCellContent } from "hyperformula";
 import type { CellStyle, NumberFormat } from "../taskpane/workbook/port";
 import { NUMBER_FORMATS } from "../taskpane/workbook/port";
 import { cellKey, emptyMeta, type SavedBook, type SavedSheet, type SheetMeta } from "./book";
-import { parseRange } from "../taskpane/workbook/a1";
+import { colName, parseRange } from "../taskpane/workbook/a1";
+import { SAMPLE_LAYOUT, sampleBenchmarkCells } from "../taskpane/planners/scorecardSheet";
 
 /** Build a sheet from rows placed at A1, with formats and styles given by A1 ranges. */
 function sheet(
@@ -204,12 +206,59 @@ function crowdsSheet(): SavedSheet {
   });
 }
 
+/**
+ * A brand and 8 benchmark brands with a value for every indicator code (the pane's sample set,
+ * `SAMPLE_BENCHMARK` of taskpane/planners/scorecardSheet.ts, in the same cells as the sheet the
+ * Diagnose view writes), with DTC.INDEX and DTC.DIAGNOSE live below it. By percentile the brand
+ * scores FAST 45.3125, SUPER 45, NEO 54.17, FASTPLUS 40.625, START 42.5, COMPOSITE 45.52; its
+ * weakest are SUPER.P (0), START.SEEDING (12.5) and FAST.F (18.75).
+ */
+function benchmarksSheet(): SavedSheet {
+  const c = sampleBenchmarkCells("en");
+  const last = colName(c.brand[0].length - 1);
+  const brand = SAMPLE_LAYOUT.brand;
+  const peers = SAMPLE_LAYOUT.peers;
+  const rows: RawCellContent[][] = [
+    [`A brand and 8 benchmark brands (对标品牌集). In the Diagnose tab pick ${brand} as the brand and ${peers} as the benchmark brands, then Create scorecard.`],
+    [null, ...c.names],
+    ...c.brand,
+    [],
+    ...c.peers,
+    [],
+    ["DTC.INDEX by percentile: FAST, SUPER, NEO, FASTPLUS, START, COMPOSITE"],
+    [`=DTC.INDEX(${brand}, ${peers}, , , TRUE)`],
+    [],
+    [],
+    ["DTC.DIAGNOSE: the 3 weakest indicators and the scenarios that move them"],
+    [`=DTC.DIAGNOSE(${brand}, ${peers}, 3, , , TRUE)`],
+  ];
+  return sheet("Benchmarks", rows, {
+    styles: [
+      ["A1", "note"],
+      [`B2:${last}2`, "note"],
+      [`A3:${last}3`, "header"],
+      [`A4:${last}4`, "input"],
+      [`A6:${last}6`, "header"],
+      [`A7:${last}14`, "input"],
+      ["A16", "note"],
+      ["A20", "note"],
+    ],
+    formats: [
+      [`B4:${last}4`, "number"],
+      [`B7:${last}14`, "number"],
+      ["A18:F18", "index"],
+      ["C22:C24", "index"],
+    ],
+    widths: { A: 90, B: 80, F: 260 },
+  });
+}
+
 /** The sample workbook (a fresh copy each call). */
 export function sampleBook(): SavedBook {
   return {
     schema: "dtc-workbench",
     version: 1,
-    sheets: [consumersSheet(), fastSheet(), skusSheet(), crowdsSheet()],
+    sheets: [consumersSheet(), fastSheet(), skusSheet(), crowdsSheet(), benchmarksSheet()],
     active: "Consumers",
     plans: null,
   };

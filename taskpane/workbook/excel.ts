@@ -52,6 +52,7 @@ import {
   type CellStyle,
   type ChartSpec,
   type ConditionalFormatSpec,
+  type InsertResult,
   type OptionalPart,
   type Selection,
   type SheetPlan,
@@ -109,6 +110,7 @@ const CHART_TYPES: Record<ChartSpec["type"], string> = {
   barClustered: "BarClustered",
   barStacked: "BarStacked",
   pie: "Pie",
+  radar: "Radar",
 };
 
 /**
@@ -490,6 +492,34 @@ export class ExcelWorkbook implements Workbook {
     } catch (e) {
       if (e instanceof WorkbookError) throw e;
       throw new WorkbookError("noSelection", message(e));
+    }
+  }
+
+  /**
+   * The selection's top-left cell: one sync loads its position, formula and value; when it is
+   * empty (no formula, no value: a spilled result has a value) a second sync writes the formula.
+   */
+  async insertFormula(formulaFor: (cell: { row: number; col: number }) => string): Promise<InsertResult> {
+    const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+    try {
+      return await this.env.run(async (context) => {
+        let cell: Excel.Range;
+        try {
+          cell = context.workbook.getSelectedRange().getCell(0, 0);
+          cell.load("address, rowIndex, columnIndex, formulas, values");
+          await context.sync();
+        } catch (e) {
+          throw new WorkbookError("noSelection", message(e));
+        }
+        const formula = formulaFor({ row: cell.rowIndex, col: cell.columnIndex });
+        const empty = (v: unknown) => v === "" || v === null || v === undefined;
+        if (!empty(cell.formulas?.[0]?.[0]) || !empty(cell.values?.[0]?.[0])) throw new WorkbookError("occupied", cell.address);
+        cell.formulas = [[formula]];
+        await context.sync();
+        return { address: cell.address, formula };
+      });
+    } catch (e) {
+      throw hostError(e);
     }
   }
 

@@ -19,13 +19,18 @@
  * - Formulas use only functions that both Excel and HyperFormula evaluate ({@link NATIVE_FUNCTIONS}): SUM, SUMIF, SUMIFS,
  *   COUNT, COUNTIF, COUNTIFS, SUMPRODUCT (also over comparisons such as `(O5:O9<O5)`, for which
  *   HyperFormula needs `useArrayArithmetic: true`), IF, AND, OR, MIN, MAX, ABS, ROUNDUP, SMALL,
- *   INDEX. Numbers inside formulas are plain decimals (`0.000000001`, never `1E-9`, which
+ *   INDEX, MEDIAN, NA. Numbers inside formulas are plain decimals (`0.000000001`, never `1E-9`, which
  *   HyperFormula does not parse; {@link decimal} writes them). No custom function (`DTC.*`) is
  *   used, so a sheet calculates without the add-in.
+ *   (One exception, marked on the sheet: the what-if block of the GTA plan sheet calls DTC.GTA
+ *   and DTC.GTA.BUDGET; nothing else on that sheet refers to it.)
  * - Criteria functions (SUMIF, SUMIFS, COUNTIF, COUNTIFS) take only FIXED criteria (`"A"`,
  *   `">=0"`, a number), never a user's label: Excel reads `*`, `?`, `~` and a leading `<`, `>`,
  *   `=` in a criterion as wildcards or comparisons. Sums keyed on a label use an exact match,
  *   `SUMPRODUCT((B5:B9=A20)*C5:C9)` (case-insensitive like SUMIF, without wildcards).
+ *   The one other criterion is a comparison with a cell that holds a NUMBER, `"<"&E5` or `E5`
+ *   (the scorecard's percentile): Excel turns the number into text with 15 significant digits,
+ *   so the values compared that way are written at 15 significant digits.
  * - Inside SUMPRODUCT a comparison is always turned into a number by arithmetic
  *   (`(B5:B9=A20)*C5:C9`, `(a<b)+(a=b)*(c<d)`): Excel counts a bare TRUE passed as an array
  *   argument (`SUMPRODUCT(C5:C9,(B5:B9>0))`) as 0, HyperFormula as 1.
@@ -81,7 +86,7 @@ export function isFormula(c: Cell): c is Formula {
 /** The functions plan-sheet formulas may use (see the file comment); tests check every planner. */
 export const NATIVE_FUNCTIONS = [
   "SUM", "SUMIF", "SUMIFS", "COUNT", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IF", "AND", "OR", "MIN", "MAX",
-  "ABS", "ROUNDUP", "SMALL", "INDEX",
+  "ABS", "ROUNDUP", "SMALL", "INDEX", "MEDIAN", "NA",
 ] as const;
 
 /** Shorthand for a formula cell: `f("=B5*C5")`. */
@@ -211,7 +216,8 @@ export const INDEX_THRESHOLDS: ThresholdRule[] = [
   { max: 80, color: "red" },
 ];
 
-export type ChartType = "columnClustered" | "columnStacked" | "barClustered" | "barStacked" | "pie";
+/** Chart types; `radar` (the scorecard's tracks) is drawn by every host that draws charts (ExcelApi 1.1). */
+export type ChartType = "columnClustered" | "columnStacked" | "barClustered" | "barStacked" | "pie" | "radar";
 
 /**
  * A chart drawn from one contiguous range of the sheet: the first row holds the series names,
@@ -266,6 +272,13 @@ export interface WriteResult {
   tableNames: string[];
   /** Optional parts left out because the host does not support them. */
   skipped: OptionalPart[];
+}
+
+/** What {@link Workbook.insertFormula} wrote, and where. */
+export interface InsertResult {
+  /** The cell, with its sheet, as the host shows it: `Sheet1!E2`. */
+  address: string;
+  formula: string;
 }
 
 /** What the user had selected. */
@@ -346,6 +359,15 @@ export interface Workbook {
 
   /** Store the plan library text in the workbook (replacing the previous one). */
   savePlans(text: string): Promise<void>;
+
+  /**
+   * Optional (a host without it cannot insert): write ONE formula into the top-left cell of the
+   * selection, built by `formulaFor` from that cell's 0-based position on its sheet (so the
+   * formula can point away from the cell itself). The cell must be empty: no value, no
+   * formula, no part of a spilled result; else `occupied` naming the cell, and nothing is
+   * written. Throws `noSelection`, `host`.
+   */
+  insertFormula?(formulaFor: (cell: { row: number; col: number }) => string): Promise<InsertResult>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -84,10 +84,10 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("task pane in Chr
     await browser?.close();
   });
 
-  it("renders in English, 320 px wide, with the three tabs", async () => {
+  it("renders in English, 320 px wide, with the four tabs", async () => {
     const { page, errors } = await openPane(browser, "en-US");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("DTC Metrics planners");
-    expect(await tabNames(page)).toEqual(["GTA", "Hot product", "Plans"]);
+    expect(await tabNames(page)).toEqual(["GTA", "Hot product", "Plans", "Diagnose"]);
     expect(await page.getByRole("button", { name: "Create plan" }).isDisabled()).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) {
@@ -106,7 +106,7 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("task pane in Chr
 
   it("renders in Chinese when Office's display language is zh-CN", async () => {
     const { page, errors } = await openPane(browser, "zh-CN");
-    expect(await tabNames(page)).toEqual(["GTA", "爆品", "方案"]);
+    expect(await tabNames(page)).toEqual(["GTA", "爆品", "方案", "诊断"]);
     expect(await page.getByRole("button", { name: "生成计划" }).first().isVisible()).toBe(true);
     expect(await page.getByText("方案名称").isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");

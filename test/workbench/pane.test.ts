@@ -97,7 +97,7 @@ describe("the task pane in the workbench", () => {
     const { page } = await suite.open();
     await createGtaPlan(page, "618", "100000000");
     await createGtaPlan(page, "618", "100000000", "GTA 618 (2)");
-    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "GTA 618", "GTA 618 (2)"]);
+    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks", "GTA 618", "GTA 618 (2)"]);
   });
 });
 
@@ -137,6 +137,6 @@ describe("the workbook state across a reload", () => {
     // "Reset workbook" forgets it and opens the sample again.
     await Promise.all([page.waitForNavigation(), page.click("#wb-reset")]);
     await page.waitForSelector("body[data-ready=true]");
-    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds"]);
+    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks"]);
   });
 });
