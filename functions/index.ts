@@ -22,3 +22,4 @@ import "./diagnose";
 import "./assoc";
 import "./cluster";
 import "./calibrate";
+import "./sql";

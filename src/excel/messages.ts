@@ -13,6 +13,7 @@ import type { CellError, MessageParams, Where } from "./errors";
 import { STRATEGY_MESSAGES } from "../models/strategy.messages";
 import { DIAGNOSE_MESSAGES } from "../diagnose/messages";
 import { WHATIF_MESSAGES } from "../plan/whatif.messages";
+import { SQL_MESSAGES } from "../sql/messages";
 
 export type Lang = "en" | "zh";
 
@@ -193,7 +194,7 @@ const core = {
  * Message templates. Keys are stable identifiers; tests assert on the rendered text. Each
  * later family keeps its messages in its own file, merged here (a key may appear only once).
  */
-export const catalog = { ...core, ...STRATEGY_MESSAGES, ...DIAGNOSE_MESSAGES, ...WHATIF_MESSAGES } satisfies Record<string, Entry>;
+export const catalog = { ...core, ...STRATEGY_MESSAGES, ...DIAGNOSE_MESSAGES, ...WHATIF_MESSAGES, ...SQL_MESSAGES } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
 

@@ -21,10 +21,11 @@ import { GTA_PARAMS } from "../../src/plan/gta";
 import { GTA_BUDGET_PARAMS } from "../../src/plan/gta-whatif";
 import { HOTHEALTH_PARAMS } from "../../src/plan/hothealth";
 import { HOTPLAN_PARAMS } from "../../src/plan/hotplan";
-import { DIAGNOSE_PARAMS, INDEX_PARAMS } from "../../src/diagnose/diagnose";
 import { ASSOC_PARAMS } from "../../src/models/assoc";
 import { CLUSTER_PARAMS } from "../../src/models/cluster";
 import { CALIBRATE_PARAMS } from "../../src/models/calibrate";
+import { DIAGNOSE_PARAMS, INDEX_PARAMS } from "../../src/diagnose/diagnose";
+import { SQL_PARAMS } from "../../src/sql/compile";
 import { DIST, type FunctionMeta } from "../harness/bundle";
 
 /** Every function's declaration, by id. A function missing here fails the first test. */
@@ -46,11 +47,12 @@ const DECLARED: Record<string, readonly Param[]> = {
   "GTA.BUDGET": GTA_BUDGET_PARAMS,
   HOTPLAN: HOTPLAN_PARAMS,
   HOTHEALTH: HOTHEALTH_PARAMS,
-  INDEX: INDEX_PARAMS,
-  DIAGNOSE: DIAGNOSE_PARAMS,
   ASSOC: ASSOC_PARAMS,
   CLUSTER: CLUSTER_PARAMS,
   CALIBRATE: CALIBRATE_PARAMS,
+  INDEX: INDEX_PARAMS,
+  DIAGNOSE: DIAGNOSE_PARAMS,
+  SQL: SQL_PARAMS,
 };
 
 const read = (f: string): { functions: FunctionMeta[] } => JSON.parse(readFileSync(path.join(DIST, f), "utf8"));
