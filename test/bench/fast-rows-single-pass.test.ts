@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fastRowsExcel } from "../../src/models/fast";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 describe("FAST.ROWS single pass", () => {
   it("reports the first invalid cell in argument order, as column-by-column coding does", () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { diagnoseExcel, indexExcel } from "../../src/diagnose/diagnose";
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { formatMessage, setLanguage } from "../../src/excel/messages";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 afterEach(() => setLanguage("en"));
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CODES, codeOf } from "../../src/diagnose/codes";
 import { readScenarioMap, SCENARIO_MAP, scenariosFor, scenarioText, type Tool } from "../../src/diagnose/scenarios";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /** SPEC §16's map, copied by hand: zh, en, indicators (expanded), source. */
 const SPEC_MAP: [string, string, string[], string][] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CellError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { gtaExcel } from "../../src/plan/gta";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 describe("messages", () => {
   it('says "1 row" and "2 rows"', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { aiplDeepenExcel, aiplExcel, aiplFlowExcel } from "../../src/models/aipl";
 import { CellError } from "../../src/excel/errors";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /*
  * Ten consumers, two snapshots (hand table):

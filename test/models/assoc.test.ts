@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { assocExcel, compareCodePoints } from "../../src/models/assoc";
 import { CellError, type ResultCell } from "../../src/excel/errors";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 type Rows = unknown[][];
 const col = (t: Rows, j: number): Rows => t.map((r) => [r[j]]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { calibrateExcel } from "../../src/models/calibrate";
 import { CellError, type ResultCell } from "../../src/excel/errors";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /*
  * Hand table, totals 500 (brand) and 4,000 (industry):

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { clusterExcel, cutTree, standardise, wardTree, type WardTree } from "../../src/models/cluster";
 import type { ResultCell } from "../../src/excel/errors";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /** mulberry32: a small deterministic PRNG. */
 function rng(seed: number): () => number {

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clv, clvExcel } from "../../src/models/clv";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /** Independent reference: the sum written out term by term. */
 function termByTerm(m: number, r: number, d: number, n: number): number {

@@ -5,7 +5,7 @@ import { fastExcel, fastRowsExcel, FAST_INDICATORS } from "../../src/models/fast
 import { aiplExcel } from "../../src/models/aipl";
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 const kindOf = (c: ResultCell): string | number | undefined => (c instanceof CellError ? c.kind : undefined);
 

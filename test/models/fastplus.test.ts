@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fastPlusExcel, FASTPLUS_INDICATORS } from "../../src/models/fastplus";
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 

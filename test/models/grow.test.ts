@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { growExcel, growRowsExcel, GROW_INDICATORS, IdCodes, logMean } from "../../src/models/grow";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 describe("logMean", () => {
   it("is V0 when both values are equal and (V1 − V0) ÷ (ln V1 − ln V0) otherwise", () => {

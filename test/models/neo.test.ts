@@ -5,7 +5,7 @@ import { neoExcel, NEO_INDICATORS, subScore } from "../../src/models/neo";
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { startExcel, START_INDICATORS } from "../../src/models/start";
 import { CellError } from "../../src/excel/errors";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 describe("START", () => {
   it("computes [SEEDING, TRANSACTION, TRAFFIC, REACH, INTERACTION] (hand example)", () => {

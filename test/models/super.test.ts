@@ -5,7 +5,7 @@ import { fewestToReach, superExcel, SUPER_INDICATORS } from "../../src/models/su
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 const messageOf = (c: ResultCell, lang: "en" | "zh" = "en"): string => formatMessage(c as CellError, lang);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tgiExcel } from "../../src/models/tgi";
 import { CellError, type ResultCell } from "../../src/excel/errors";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 const kindOf = (c: ResultCell): string | undefined => (c instanceof CellError ? c.kind : undefined);
 

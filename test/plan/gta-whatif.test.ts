@@ -8,7 +8,7 @@ import { CellError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { gta, gtaExcel, gtaRows, type GtaResult, type GtaRow } from "../../src/plan/gta";
 import { gtaBudget, gtaBudgetExcel, gtaSensitivity } from "../../src/plan/gta-whatif";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /** The public worked example of SPEC §10 (positional, no costs, no capacities). */
 const PUBLIC = [

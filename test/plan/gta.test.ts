@@ -1,7 +1,7 @@
 /* GTA (SPEC section 10) on the engine; every expected value is worked out by hand in the comments. */
 import { describe, expect, it } from "vitest";
 import { gta, gtaExcel, gtaRows, type GtaRow } from "../../src/plan/gta";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /** The public worked example of SPEC section 10 (positional, crowd column blank). */
 const PUBLIC = [

@@ -5,7 +5,7 @@ import type { HotplanInput } from "../../src/plan/hotplan";
 import { CellError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { pickIndicator } from "../../src/excel/indicators";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 // actual: reached 1,200,000; in target crowds 840,000; spend 300,000; gmv 2,000,000; buyers 30,000.
 // plan: reached 1,000,000; precision 0.6; cost_ratio 0.18; conversion 0.02.

@@ -1,7 +1,7 @@
 /* HOTPLAN (SPEC section 11) on the engine; every expected value is worked out by hand in the comments. */
 import { describe, expect, it } from "vitest";
 import { hotplan, hotplanExcel, hotplanInput } from "../../src/plan/hotplan";
-import { failure } from "../harness/engine";
+import { failure } from "../harness/failure";
 
 /*
  * The hand example: target 1,000,000, price 200, phases launch 2 / growth 3 / peak 5 (÷ 10 →
