@@ -387,7 +387,42 @@ export function sheetNameCandidate(base: string, n: number): string {
   if (b === "") b = "Plan";
   if (b.toLowerCase() === "history") b += "_"; // a name Excel reserves
   const suffix = n <= 1 ? "" : ` (${n})`;
-  return Array.from(b).slice(0, MAX_SHEET_NAME - suffix.length).join("").trimEnd() + suffix;
+  return cutName(b, MAX_SHEET_NAME - suffix.length) + suffix;
+}
+
+const OPENING = "（(【《「『〔";
+const CLOSING = "）)】》」』〕";
+/** Places a long name may be cut after: spaces and separating punctuation, English and Chinese. */
+const BREAKS = " ：:，,、;；-–—·/|";
+
+/**
+ * `name` cut to at most `max` characters (code points) where a reader would cut it: never
+ * inside brackets (an unclosed `（` or `(` is dropped with what follows it), else at the last
+ * space or separating punctuation in the last 40 % of the room, else at `max`; separators
+ * left at the end are trimmed (`618：GMV 目标拆解到 AIPL 人群（中型美妆品牌）` → `618：GMV 目标拆解到 AIPL 人群`).
+ */
+export function cutName(name: string, max: number): string {
+  const chars = Array.from(name);
+  if (chars.length <= max) return name;
+  let cut = chars.slice(0, max);
+  let depth = 0;
+  let open = -1;
+  cut.forEach((c, i) => {
+    if (OPENING.includes(c)) {
+      if (depth++ === 0) open = i;
+    } else if (CLOSING.includes(c) && depth > 0) depth--;
+  });
+  if (depth > 0 && open > 0) cut = cut.slice(0, open);
+  else {
+    for (let j = cut.length - 1; j >= Math.floor(max * 0.6); j--) {
+      if (BREAKS.includes(cut[j])) {
+        cut = cut.slice(0, j);
+        break;
+      }
+    }
+  }
+  while (cut.length > 1 && BREAKS.includes(cut[cut.length - 1])) cut.pop();
+  return cut.join("").trimEnd();
 }
 
 /** The n-th candidate name of a table (n = 1: the base name itself; else `base_n`). */

@@ -36,6 +36,16 @@ describe("names", () => {
     expect(sheetNameCandidate(long, 1)).toHaveLength(31);
     expect(sheetNameCandidate(long, 12)).toBe(`${"x".repeat(26)} (12)`);
     expect(sheetNameCandidate("  ''  ", 1)).toBe("Plan");
+  });
+  it("cuts a long template name at a bracket or word boundary and keeps the number visible", () => {
+    // The 618 template's Chinese name, with the pane's "GTA " prefix: 36 characters.
+    const zh = "GTA 618：GMV 目标拆解到 AIPL 人群（中型美妆品牌）";
+    expect(sheetNameCandidate(zh, 1)).toBe("GTA 618：GMV 目标拆解到 AIPL 人群");
+    expect(sheetNameCandidate(zh, 3)).toBe("GTA 618：GMV 目标拆解到 AIPL 人群 (3)");
+    const en = "GTA 618: GMV target to AIPL crowds (mid-size beauty brand)";
+    expect(sheetNameCandidate(en, 1)).toBe("GTA 618_ GMV target to AIPL");
+    expect(sheetNameCandidate(en, 12)).toBe("GTA 618_ GMV target to (12)");
+    for (const name of [zh, en]) for (const n of [1, 2, 12, 999]) expect(Array.from(sheetNameCandidate(name, n)).length).toBeLessThanOrEqual(31);
     expect(sheetNameCandidate("History", 1)).toBe("History_");
   });
   it("the smallest n whose sheet and table names are all free, case-insensitively", () => {
