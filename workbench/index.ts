@@ -141,10 +141,7 @@ async function start(): Promise<void> {
   regionKeys(view);
   const adapter = new WorkbenchWorkbook(book, view);
 
-  document.getElementById("wb-reset")?.addEventListener("click", () => {
-    localStorage.removeItem(STORAGE_KEY);
-    location.reload();
-  });
+  document.getElementById("wb-reset")?.addEventListener("click", () => confirmReset(book, lang));
   const langSelect = document.getElementById("wb-lang") as HTMLSelectElement | null;
   if (langSelect) {
     langSelect.value = lang === "zh" ? "zh-CN" : "en-US";
@@ -171,3 +168,81 @@ function boot(): void {
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
 else boot();
+
+/** How many plans the workbook's plan library holds (0 when none or unreadable). */
+export function savedPlanCount(text: string | null): number {
+  if (!text) return 0;
+  try {
+    const lib = JSON.parse(text) as { plans?: unknown };
+    return Array.isArray(lib.plans) ? lib.plans.length : 0;
+  } catch {
+    return 1; // unreadable text is still something the user may want to keep
+  }
+}
+
+const RESET_WORDS = {
+  en: {
+    title: "Reset the workbook?",
+    body: "This deletes every sheet of this browser's workbook and its {n} saved plan(s), and opens the sample again.",
+    export: "Export plans, then reset",
+    reset: "Reset",
+    cancel: "Cancel",
+  },
+  zh: {
+    title: "重置工作簿？",
+    body: "这将删除此浏览器中工作簿的所有工作表及其中保存的 {n} 个方案，并重新打开示例。",
+    export: "先导出方案，再重置",
+    reset: "重置",
+    cancel: "取消",
+  },
+} as const;
+
+/**
+ * Reset asks first when the workbook holds saved plans, and offers to export them (a .json file
+ * of the plan library, the format the Plans tab imports) before they are deleted.
+ */
+function confirmReset(book: Book, lang: "en" | "zh"): void {
+  const reset = (): void => {
+    localStorage.removeItem(STORAGE_KEY);
+    location.reload();
+  };
+  const n = savedPlanCount(book.plans);
+  if (n === 0) return reset();
+  const w = RESET_WORDS[lang];
+  const dialog = document.createElement("dialog");
+  dialog.className = "wb-reset-dialog";
+  dialog.setAttribute("aria-labelledby", "wb-reset-title");
+  const title = document.createElement("h2");
+  title.id = "wb-reset-title";
+  title.textContent = w.title;
+  const body = document.createElement("p");
+  body.textContent = w.body.replace("{n}", String(n));
+  dialog.append(title, body);
+  const button = (label: string, cls: string, act: () => void): HTMLButtonElement => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = label;
+    b.addEventListener("click", act);
+    dialog.append(b);
+    return b;
+  };
+  button(w.export, "wb-reset-export", () => {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([book.plans ?? ""], { type: "application/json" }));
+    a.download = "dtc-plans.json";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // Give the download a moment to start before the page reloads.
+    setTimeout(reset, 300);
+  });
+  button(w.reset, "wb-reset-confirm", reset);
+  const cancel = button(w.cancel, "wb-reset-cancel", () => {
+    dialog.close();
+    dialog.remove();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  cancel.focus();
+}

@@ -1,8 +1,10 @@
 /**
  * The workbook the workbench opens with on a first visit: a consumer table for FAST.ROWS, the
  * aggregate FAST inputs, a SKU table for SUPER and the crowd table of the GTA worked example
- * (docs/functions.md, DTC.GTA) and a benchmark set for DTC.INDEX and DTC.DIAGNOSE, each with a live DTC
- * formula beside it, so the page demonstrates itself.
+ * (docs/functions.md, DTC.GTA), a benchmark set for DTC.INDEX and DTC.DIAGNOSE, and the three
+ * strategy-crowd tools (docs/drafts/strategy.md): order lines for DTC.ASSOC, 120 fine segments for
+ * DTC.CLUSTER and 10 touchpoints for DTC.CALIBRATE, each with a live DTC formula beside it, so the
+ * page demonstrates itself. Generated data come from a seeded generator: the same every time.
  * Hand-worked results are in docs/workbench.md and test/workbench/.
  */
 import type { RawCellContent } from "hyperformula";
@@ -253,12 +255,187 @@ function benchmarksSheet(): SavedSheet {
   });
 }
 
+/** A seeded generator (mulberry32): the same numbers in [0, 1) on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Ten Tmall beauty categories of the order lines. */
+export const ORDER_CATEGORIES = [
+  "cleanser", "toner", "serum", "lotion", "sheet mask", "sunscreen", "lipstick", "foundation", "eye shadow", "makeup remover",
+] as const;
+
+/**
+ * {@link ORDER_COUNT} orders of a beauty store, one row per order line [order_id, category]: a skincare routine
+ * (cleanser, toner, serum, lotion), a make-up order (lipstick, foundation, eye shadow, remover),
+ * a summer order (sunscreen with a cleanser or masks) or a single item; now and then two SKUs of
+ * one category in the same order (ASSOC counts the category once).
+ */
+export const ORDER_COUNT = 150;
+export const ORDER_LINES: [string, string][] = (() => {
+  const rnd = seeded(20241111);
+  const missions: { weight: number; items: [string, number][] }[] = [
+    { weight: 0.35, items: [["cleanser", 0.6], ["toner", 0.7], ["serum", 0.5], ["lotion", 0.6], ["sheet mask", 0.25]] },
+    { weight: 0.25, items: [["lipstick", 0.6], ["foundation", 0.5], ["eye shadow", 0.45], ["makeup remover", 0.5]] },
+    { weight: 0.15, items: [["sunscreen", 0.95], ["cleanser", 0.3], ["sheet mask", 0.35], ["makeup remover", 0.2]] },
+  ];
+  const single = [3, 2, 4, 2, 4, 3, 3, 1, 1, 1]; // weights of ORDER_CATEGORIES for one-item orders
+  const singleTotal = single.reduce((x, y) => x + y, 0);
+  const lines: [string, string][] = [];
+  for (let i = 0; i < ORDER_COUNT; i++) {
+    const id = `TM${240001 + i}`;
+    let pick = rnd();
+    const m = missions.find((x) => (pick -= x.weight) < 0);
+    let cats: string[];
+    if (m) {
+      cats = m.items.filter(([, p]) => rnd() < p).map(([c]) => c);
+      if (cats.length === 0) cats = [m.items[0][0]];
+    } else {
+      let w = rnd() * singleTotal;
+      cats = [ORDER_CATEGORIES[single.findIndex((x) => (w -= x) < 0)]];
+    }
+    if (rnd() < 0.08) cats.push(cats[Math.floor(rnd() * cats.length)]);
+    for (const c of cats) lines.push([id, c]);
+  }
+  return lines;
+})();
+
+function ordersSheet(): SavedSheet {
+  const rows: RawCellContent[][] = [["order_id", "category"], ...ORDER_LINES.map((l) => [...l])];
+  rows[0].push(null, "ASSOC: the 10 category pairs with the highest lift (跨品类关联分析)");
+  rows[1].push(null, "=DTC.ASSOC(A:A, B:B, 0.02, 10, TRUE)");
+  rows[13].push(null, `${ORDER_LINES.length} order lines of ${ORDER_COUNT} orders. Whole columns with the header row: add lines below and the rules follow.`);
+  rows[14].push(null, "min_support 0.02: a pair must be bought together in at least 2% of the orders. Lift above 1: bought together more often than by chance.");
+  return sheet("Orders", rows, {
+    styles: [
+      ["A1:B1", "header"],
+      ["D1", "heading"],
+      ["D14:D15", "note"],
+    ],
+    formats: [
+      ["F3:G12", "percent"],
+      ["I3:I12", "persons"],
+    ],
+    widths: { A: 80, B: 100, D: 100, E: 100, F: 70, G: 80, H: 90, I: 90 },
+  });
+}
+
+/** Age band midpoints, city tiers and price bands of the 120 fine segments (5 × 4 × 6). */
+const AGE_BANDS: [string, number][] = [["18-24", 21], ["25-29", 27], ["30-34", 32], ["35-39", 37], ["40-49", 45]];
+
+/** The six features of a segment, in the columns of the Segments sheet. */
+export const SEGMENT_FEATURES = ["age_mid", "city_tier", "price_band", "skincare_share", "orders_per_year", "tgi"] as const;
+
+/**
+ * 120 fine segments (age band × city tier × price band), each
+ * [segment, age_mid, city_tier, price_band, skincare_share, orders_per_year, tgi, consumers]:
+ * skincare takes more of the spend with age and price, higher price bands and bigger cities buy
+ * more often, and the brand (a premium skincare line) over-indexes on tier-1/2 cities, price bands
+ * 4–6 and the ages 25–39.
+ */
+export const SEGMENTS: [string, number, number, number, number, number, number, number][] = (() => {
+  const rnd = seeded(618);
+  const noise = (size: number): number => (rnd() - 0.5) * 2 * size;
+  const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+  const out: [string, number, number, number, number, number, number, number][] = [];
+  for (const [band, age] of AGE_BANDS) {
+    for (let tier = 1; tier <= 4; tier++) {
+      for (let price = 1; price <= 6; price++) {
+        const skincare = Math.min(0.95, Math.max(0.05, 0.3 + 0.012 * (age - 21) + 0.035 * (price - 1) + noise(0.05)));
+        const orders = Math.max(1, 2.2 + 0.7 * (price - 1) + 0.5 * (4 - tier) - 0.03 * Math.abs(age - 30) + noise(0.6));
+        const tgi = Math.max(20, 100 + 16 * (price - 3.5) - 14 * (tier - 2) - 1.6 * Math.max(0, Math.abs(age - 32) - 5) + noise(10));
+        const base = [0.8, 1.3, 1.2, 0.9, 0.7][AGE_BANDS.findIndex((b) => b[1] === age)] * [0.7, 1, 1.2, 1.4][tier - 1] * [1.3, 1.5, 1.2, 0.8, 0.5, 0.25][price - 1];
+        const consumers = Math.round((base * 20000 * (0.8 + 0.4 * rnd())) / 100) * 100;
+        out.push([`${band} · tier ${tier} · price ${price}`, age, tier, price, round(skincare, 3), round(orders, 1), Math.round(tgi), consumers]);
+      }
+    }
+  }
+  return out;
+})();
+
+function segmentsSheet(): SavedSheet {
+  const rows: RawCellContent[][] = [["segment", ...SEGMENT_FEATURES, "consumers"], ...SEGMENTS.map((s) => [...s])];
+  const last = SEGMENTS.length + 1;
+  rows[0].push(`=DTC.CLUSTER(B1:G${last}, 6, , H1:H${last}, "labels", TRUE)`, null, "CLUSTER: 6 strategy crowds from 120 segments (定制策略人群), each segment weighing its consumers");
+  rows[1].push(null, null, `=DTC.CLUSTER(B1:G${last}, 6, , H1:H${last}, "profile", TRUE)`);
+  rows[9].push(null, null, `Column I: the crowd of each segment, =DTC.CLUSTER(B1:G${last}, 6, , H1:H${last}, "labels", TRUE).`);
+  rows[10].push(null, null, "Each feature is standardised, then Ward's clustering merges the closest segments; the profile gives each crowd's consumer-weighted means.");
+  return sheet("Segments", rows, {
+    styles: [
+      ["A1:H1", "header"],
+      ["K1", "heading"],
+      ["K10:K11", "note"],
+    ],
+    formats: [
+      [`E2:E${last}`, "percent"],
+      [`H2:H${last}`, "persons"],
+      ["M3:M8", "persons"],
+      ["N3:P8", "index"],
+      ["Q3:Q8", "percent"],
+      ["R3:S8", "index"],
+    ],
+    widths: { A: 150, E: 95, F: 105, I: 60, K: 60, L: 70, M: 80, Q: 95, R: 105 },
+  });
+}
+
+/** The brand's and the industry's interacting consumers of the period (the CALIBRATE totals). */
+export const TOUCHPOINT_TOTALS = { brand: 120_000, industry: 6_000_000 } as const;
+
+/** Ten touchpoints (channels, content, KOL): [name, brand, industry] interacting consumers. */
+export const TOUCHPOINTS: [string, number, number][] = [
+  ["Search", 88_000, 4_100_000],
+  ["Recommendation feed", 36_000, 2_300_000],
+  ["Store home page", 47_000, 1_050_000],
+  ["Brand live stream", 52_000, 760_000],
+  ["KOL live stream", 41_000, 1_350_000],
+  ["Short video", 21_000, 1_200_000],
+  ["Xiaohongshu notes", 18_000, 420_000],
+  ["KOL: skincare expert", 12_500, 300_000],
+  ["Membership day", 15_000, 260_000],
+  ["Juhuasuan deals", 9_000, 900_000],
+];
+
+function touchpointsSheet(): SavedSheet {
+  const n = TOUCHPOINTS.length + 1;
+  const rows: RawCellContent[][] = [["name", "brand", "industry"], ...TOUCHPOINTS.map((t) => [...t])];
+  rows[0].push(null, "brand_total", TOUCHPOINT_TOTALS.brand);
+  rows[1].push(null, "industry_total", TOUCHPOINT_TOTALS.industry);
+  rows[3].push(null, "CALIBRATE: TGI by touchpoint, highest first (人货场校准器)");
+  rows[4].push(null, `=DTC.CALIBRATE(A1:C${n}, F1, F2, , TRUE)`);
+  while (rows.length < 17) rows.push([]);
+  rows.push([null, null, null, null, "A consumer touches several items, so the totals are given (F1, F2), not the column sums. TGI 100: as common among the brand's consumers as in the industry."]);
+  return sheet("Touchpoints", rows, {
+    styles: [
+      ["A1:C1", "header"],
+      ["E1:E2", "header"],
+      ["F1:F2", "input"],
+      ["E4", "heading"],
+      ["E18", "note"],
+    ],
+    formats: [
+      [`B2:C${n}`, "persons"],
+      ["F1:F2", "persons"],
+      ["F6:G15", "persons"],
+      ["H6:I15", "percent"],
+      ["J6:J15", "index"],
+    ],
+    widths: { A: 140, B: 70, C: 80, E: 140, F: 80, G: 80, H: 90, I: 95, J: 60 },
+  });
+}
+
 /** The sample workbook (a fresh copy each call). */
 export function sampleBook(): SavedBook {
   return {
     schema: "dtc-workbench",
     version: 1,
-    sheets: [consumersSheet(), fastSheet(), skusSheet(), crowdsSheet(), benchmarksSheet()],
+    sheets: [consumersSheet(), fastSheet(), skusSheet(), crowdsSheet(), benchmarksSheet(), ordersSheet(), segmentsSheet(), touchpointsSheet()],
     active: "Consumers",
     plans: null,
   };

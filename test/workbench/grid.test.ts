@@ -12,9 +12,9 @@ const fresh = () => suite.open();
 const close = (digits: number) => (actual: unknown, expected: number) => expect(actual as number).toBeCloseTo(expected, digits);
 
 describe("the page", () => {
-  it("opens the sample workbook with its five sheets, the pane column at 350 px and the sample computing", async () => {
+  it("opens the sample workbook with its eight sheets, the pane column at 350 px and the sample computing", async () => {
     const { page } = await fresh();
-    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks"]);
+    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks", "Orders", "Segments", "Touchpoints"]);
     expect(await page.locator(".wb-pane").evaluate((el) => el.getBoundingClientRect().width)).toBe(350);
     // The consumer table (workbench/sample.ts), by hand: ends in AIPL = 20 − 2 (rows C09, C14 end
     // "-") = 18; starters in AIPL = 20 − 3 (C08, C09, C16) = 17, of whom 8 rose (C01 A→I, C03 I→P,

@@ -97,7 +97,7 @@ describe("the task pane in the workbench", () => {
     const { page } = await suite.open();
     await createGtaPlan(page, "618", "100000000");
     await createGtaPlan(page, "618", "100000000", "GTA 618 (2)");
-    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks", "GTA 618", "GTA 618 (2)"]);
+    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks", "Orders", "Segments", "Touchpoints", "GTA 618", "GTA 618 (2)"]);
   });
 });
 
@@ -135,8 +135,10 @@ describe("the workbook state across a reload", () => {
     expect(await one(page, `${at.planCol.added}${at.planRows[0] + 2}`)).toBe(844_000);
 
     // "Reset workbook" forgets it and opens the sample again.
-    await Promise.all([page.waitForNavigation(), page.click("#wb-reset")]);
+    // The workbook holds a saved plan, so Reset asks first (test/workbench/reset.test.ts).
+    await page.click("#wb-reset");
+    await Promise.all([page.waitForNavigation(), page.click(".wb-reset-confirm")]);
     await page.waitForSelector("body[data-ready=true]");
-    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks"]);
+    expect(await page.locator(".wb-tab").allTextContents()).toEqual(["Consumers", "FAST", "SKUs", "Crowds", "Benchmarks", "Orders", "Segments", "Touchpoints"]);
   });
 });

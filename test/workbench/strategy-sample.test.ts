@@ -17,7 +17,7 @@ import { parseRange } from "../../taskpane/workbook/a1";
 import { Book } from "../../workbench/book";
 import { installCustomFunctions } from "../../workbench/custom-functions";
 import { registerDtcFunctions } from "../../workbench/engine";
-import { ORDER_CATEGORIES, ORDER_LINES, SEGMENT_FEATURES, SEGMENTS, TOUCHPOINT_TOTALS, TOUCHPOINTS, sampleBook } from "../../workbench/sample";
+import { ORDER_CATEGORIES, ORDER_COUNT, ORDER_LINES, SEGMENT_FEATURES, SEGMENTS, TOUCHPOINT_TOTALS, TOUCHPOINTS, sampleBook } from "../../workbench/sample";
 import { DIST } from "../harness/bundle";
 
 let book: Book;
@@ -83,7 +83,7 @@ describe("the sample's strategy sheets", () => {
     expect(n).toBeGreaterThanOrEqual(200);
     expect(n).toBeLessThanOrEqual(500);
     expect(new Set(ORDER_LINES.map((l) => l[1]))).toEqual(new Set(ORDER_CATEGORIES));
-    expect(new Set(ORDER_LINES.map((l) => l[0])).size).toBe(130);
+    expect(new Set(ORDER_LINES.map((l) => l[0])).size).toBe(ORDER_COUNT);
     expect(range("Orders", `A1:B${n + 1}`)).toEqual([["order_id", "category"], ...ORDER_LINES]);
     expect(range("Orders", `A${n + 2}:B${n + 2}`)).toEqual([[null, null]]);
     expect(formula("Orders", "D2")).toBe("=DTC.ASSOC(A:A, B:B, 0.02, 10, TRUE)");
