@@ -345,7 +345,7 @@ describe("function help while typing a formula", () => {
 
     await page.click('td[data-addr="A24"]');
     await page.keyboard.type("=DTC.S");
-    expect(await items(page)).toEqual(["DTC.START", "DTC.SUPER"]);
+    expect(await items(page)).toEqual(["DTC.SQL", "DTC.START", "DTC.SUPER"]);
     await page.keyboard.press("Escape");
     expect(await page.locator(".wb-help [role=option]").count()).toBe(0);
     expect(await page.inputValue(".wb-editor")).toBe("=DTC.S");
