@@ -1,6 +1,7 @@
 /**
  * The GTA form: what the user types in the pane's GTA view, its zod schema, and the helpers
- * behind "Use selection" and "Add the 8 strategy crowds".
+ * behind "Use selection", the strategy-crowd preset and the compact editor's row tools
+ * (duplicate a row, fill a field down, the list of incomplete rows).
  *
  * Each field is the text the user typed piped into the plan schema's own field
  * (`GtaCrowdSchema`, `GtaInputsSchema`, `GtaPlanSchema` of `src/plan/schema.ts`), so the bounds
@@ -16,8 +17,17 @@ import type { Lang } from "../i18n";
 import type { GtaSheetInput } from "../planners/gtaSheet";
 import { numberInto, rowCount, stageField, textInto, validate, type Validated } from "./fields";
 
-/** The eight strategy crowds (八大策略人群). */
+/** The eight strategy crowds (八大策略人群), by their Chinese names (the Hot product view's list). */
 export const STRATEGY_CROWDS = ["新锐白领", "资深中产", "精致妈妈", "小镇青年", "Gen Z", "都市银发", "小镇中老年", "都市蓝领"] as const;
+
+/** The eight strategy crowds in each display language, in the order of {@link STRATEGY_CROWDS}. */
+export const STRATEGY_CROWD_NAMES: Record<Lang, readonly string[]> = {
+  zh: STRATEGY_CROWDS,
+  en: ["New white-collar", "Senior middle class", "Refined moms", "Small-town youth", "Gen Z", "Urban seniors", "Small-town elders", "Urban blue-collar"],
+};
+
+/** The AIPL stages in the order the editor offers them. */
+export const GTA_STAGES = ["A", "I", "P", "L"] as const;
 
 /** One crowd row as typed (every field is text). */
 export interface GtaCrowdForm {
@@ -88,8 +98,77 @@ export function validateGta(form: GtaForm, lang: Lang): Validated<GtaSheetInput>
 export function addStrategyCrowds(rows: readonly GtaCrowdForm[]): GtaCrowdForm[] {
   const have = new Set(rows.map((r) => r.crowd.trim().toLowerCase()));
   // A single untouched empty row is replaced rather than kept above the crowds.
-  const keep = rows.length === 1 && Object.entries(rows[0]).every(([k, v]) => k === "stage" || v === "") ? [] : [...rows];
+  const keep = rows.length === 1 && isBlankRow(rows[0]) ? [] : [...rows];
   return [...keep, ...STRATEGY_CROWDS.filter((c) => !have.has(c.toLowerCase())).map((c) => emptyCrowd("I", c))];
+}
+
+/** True for a row nobody has typed into (a stage alone does not count). */
+export function isBlankRow(r: GtaCrowdForm): boolean {
+  return GTA_CROWD_FIELDS.every((k) => k === "stage" || r[k].trim() === "");
+}
+
+/**
+ * The strategy-crowd preset: a row for every ticked stage × chosen crowd, stage by stage in AIPL
+ * order, numbers empty. A (stage, crowd) pair already in the table is not added again (crowds
+ * compared trimmed, case-insensitively); a table that is one untouched row is replaced.
+ * Returns the new rows and the index of the first added row (-1 when nothing was added).
+ */
+export function presetRows(
+  rows: readonly GtaCrowdForm[],
+  crowds: readonly string[],
+  stages: readonly string[],
+): { rows: GtaCrowdForm[]; first: number } {
+  const keep = rows.length === 1 && isBlankRow(rows[0]) ? [] : [...rows];
+  const key = (stage: string, crowd: string) => `${stage.trim().toUpperCase()}\u0000${crowd.trim().toLowerCase()}`;
+  const have = new Set(keep.map((r) => key(r.stage, r.crowd)));
+  const added: GtaCrowdForm[] = [];
+  for (const st of GTA_STAGES) {
+    if (!stages.includes(st)) continue;
+    for (const c of crowds) {
+      const k = key(st, c);
+      if (have.has(k)) continue;
+      have.add(k);
+      added.push(emptyCrowd(st, c));
+    }
+  }
+  return { rows: [...keep, ...added], first: added.length ? keep.length : -1 };
+}
+
+/** A copy of row `i` inserted right below it. */
+export function duplicateRow(rows: readonly GtaCrowdForm[], i: number): GtaCrowdForm[] {
+  if (i < 0 || i >= rows.length) return [...rows];
+  return [...rows.slice(0, i + 1), { ...rows[i] }, ...rows.slice(i + 1)];
+}
+
+/** "Fill down": the value of `field` in row `i` copied to every row below it (a blank clears them). */
+export function fillDown(rows: readonly GtaCrowdForm[], i: number, field: (typeof GTA_CROWD_FIELDS)[number]): GtaCrowdForm[] {
+  if (i < 0 || i >= rows.length) return [...rows];
+  const v = rows[i][field];
+  return rows.map((r, j) => (j > i && r[field] !== v ? { ...r, [field]: v } : r));
+}
+
+/** One entry of the list of incomplete rows: the row (0-based) and its fields with a problem, in column order. */
+export interface IncompleteRow {
+  row: number;
+  fields: (typeof GTA_CROWD_FIELDS)[number][];
+}
+
+/**
+ * The rows that keep the plan from being created, from the form's errors (`crowds.3.count`, …):
+ * every row with a problem, in table order, each with its fields in column order.
+ */
+export function incompleteRows(errors: Readonly<Record<string, string>>): IncompleteRow[] {
+  const byRow = new Map<number, Set<string>>();
+  for (const path of Object.keys(errors)) {
+    const m = /^crowds\.(\d+)\.(\w+)$/.exec(path);
+    if (!m) continue;
+    const i = Number(m[1]);
+    if (!byRow.has(i)) byRow.set(i, new Set());
+    byRow.get(i)!.add(m[2]);
+  }
+  return [...byRow.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([row, fields]) => ({ row, fields: GTA_CROWD_FIELDS.filter((k) => fields.has(k)) }));
 }
 
 /** Text of a cell read from the sheet, as the user would have typed it. */

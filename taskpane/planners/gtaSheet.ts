@@ -31,12 +31,18 @@
  * - A7 heading, A8:G(8+n) the crowd table (an Excel table whose headers DTC.GTA recognises);
  * - the summary below it (baseline … added cost, and the fill-order flag);
  * - I4: consumers by stage (current vs required, by SUMIF) and the chart beside/below it;
- * - the plan table with a TOTAL row, then its helper columns N…T.
+ * - the plan table with a TOTAL row, then its helper columns N…T;
+ * - with `whatIf` (what the pane writes), the what-if block below the plan table
+ *   ({@link whatIfBlock}): the only cells of the sheet that call the add-in's functions.
+ *
+ * {@link gtaStarterSheet} writes the same sheet over an EMPTY inputs table (stage and crowd
+ * filled, numbers blank): the planner types the numbers in Excel and the plan computes.
  */
-import { GTA_COLUMNS, GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow } from "../../src/plan/gta";
+import { gta, GTA_COLUMNS, GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow, type GtaStage } from "../../src/plan/gta";
+import { GTA_BUDGET_SUMMARY_COLUMNS, GTA_BUDGET_SUMMARY_COLUMNS_ZH, GTA_SENSITIVITY_COLUMNS, GTA_SENSITIVITY_COLUMNS_ZH } from "../../src/plan/gta-whatif";
 import { TIE_TOLERANCE } from "../../src/excel/round";
 import { cellA1, colName } from "../workbook/a1";
-import { f, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
+import { f, type Block, type Cell, type ChartSpec, type NumberFormat, type SheetPlan } from "../workbook/port";
 import { personsFormula, TIE_LITERAL, tieFormula } from "./native";
 import { columnHeaders, columnIndex } from "./columns";
 import { label, type Lang } from "../i18n";
@@ -64,7 +70,43 @@ export interface GtaLayout {
   summary: Record<SummaryKey, string>;
   /** The current/required block by stage (header row + A, I, P, L). */
   stages: string;
+  /** The what-if block, when written ({@link GtaSheetOptions.whatIf}). */
+  whatIf?: WhatIfLayout;
 }
+
+/** Where the what-if block put things (A1 addresses without `$`). */
+export interface WhatIfLayout {
+  /** First row of the block (its heading) and its last row. */
+  rows: [number, number];
+  /** The note that the block needs the add-in. */
+  note: string;
+  /** The budget input cell and the `DTC.GTA.BUDGET(…, "summary")` cell beside it (spills 6 wide). */
+  budget: string;
+  budgetSummary: string;
+  /** The `DTC.GTA(…, "sensitivity")` cell (spills 6 wide, n + 1 rows: MARGINAL, then one per row). */
+  sensitivity: string;
+  /** The labelled marginal cost cell (refers to the MARGINAL row of the spill). */
+  marginal: string;
+  /** The chart's source: header row + n rows (label, the four deltas), largest swing last. */
+  tornado: string;
+  /** Helper columns per crowd row: index, label, swing (largest |delta|), rank (1 = smallest). */
+  helpers: string;
+}
+
+/** Options of {@link gtaSheet}. */
+export interface GtaSheetOptions {
+  /**
+   * Add the what-if block (sensitivity, tornado chart, budget cells) below the plan. Its cells
+   * use DTC.GTA and DTC.GTA.BUDGET, so they compute only while the add-in is loaded; everything
+   * above it stays native. Default false (the core plan alone).
+   */
+  whatIf?: boolean;
+  /** The budget cell's first value (default: the plan's added cost by gta(), up to the cent). */
+  budget?: number;
+}
+
+/** A crowd row of the sheet's inputs table: stage and crowd, numbers blank when absent. */
+export type GtaSheetRow = { stage: GtaStage; crowd: string } & Partial<Omit<GtaRow, "stage" | "crowd">>;
 
 export type PlanColumn =
   | "index" | "stage" | "crowd" | "count" | "conversion" | "aov" | "buyers" | "gmv" | "g" | "added" | "required"
@@ -105,7 +147,42 @@ const CHART_ROWS = 16;
 const TIE = TIE_LITERAL;
 
 /** Build the plan sheet. */
-export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; layout: GtaLayout } {
+export function gtaSheet(input: GtaSheetInput, lang: Lang, options: GtaSheetOptions = {}): { plan: SheetPlan; layout: GtaLayout } {
+  let budget: number | null = null;
+  if (options.whatIf) budget = options.budget ?? budgetCents(gta(input.target_gmv, input.crowds).summary.added_cost);
+  return buildSheet({ name: input.name, target_gmv: input.target_gmv, crowds: input.crowds }, lang, options.whatIf ? { budget } : undefined, false);
+}
+
+/**
+ * "Start from a sheet": the plan sheet over an inputs table with one row per (stage, crowd) and
+ * the numbers left blank for the planner to fill in Excel (the target too when `target_gmv` is
+ * null). The plan's native formulas compute as the cells are filled; the what-if block is there
+ * as on every plan sheet (its functions report the blank cells until they are filled).
+ */
+export function gtaStarterSheet(
+  input: { name: string; target_gmv: number | null; crowds: readonly { stage: GtaStage; crowd: string }[] },
+  lang: Lang,
+): { plan: SheetPlan; layout: GtaLayout } {
+  const crowds = input.crowds.map((c): GtaSheetRow => ({ stage: c.stage, crowd: c.crowd }));
+  return buildSheet({ name: input.name, target_gmv: input.target_gmv, crowds }, lang, { budget: null }, true);
+}
+
+/**
+ * A budget cell's first value: the plan's added cost rounded UP to the cent, so that, spent by
+ * DTC.GTA.BUDGET, it buys at least the plan (rounded down it could miss the last consumer).
+ */
+export function budgetCents(x: number): number {
+  const b = Math.ceil(x * 100) / 100;
+  // x × 100 may round below a whole number that x itself is above: then one cent more.
+  return b >= x ? b : Math.ceil(x * 100 + 1) / 100;
+}
+
+function buildSheet(
+  input: { name: string; target_gmv: number | null; crowds: readonly GtaSheetRow[] },
+  lang: Lang,
+  whatIf: { budget: number | null } | undefined,
+  starter: boolean,
+): { plan: SheetPlan; layout: GtaLayout } {
   const n = input.crowds.length;
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
   const blocks: Block[] = [];
@@ -113,6 +190,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
   // --- Title and target -----------------------------------------------------------------------
   blocks.push({ anchor: "A1", cells: [[`${L("gtaSheetTitle")}${input.name}`]], style: "title" });
   blocks.push({ anchor: "A2", cells: [[L("sheetNote")]], style: "note" });
+  if (starter) blocks.push({ anchor: "A3", cells: [[L("wi_starterNote")]], style: "note" });
   blocks.push({ anchor: "A4", cells: [[L("inputsHeading")]], style: "heading" });
   blocks.push({ anchor: "A5", cells: [[L("targetGmv")]] });
   blocks.push({ anchor: "B5", cells: [[input.target_gmv]], formats: [["currency"]], style: "input" });
@@ -265,6 +343,7 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
     rowStyles: [{ row: 0, style: "header" }],
   });
   const stagesRange = `${colName(sCol)}${sTop + 1}:${colName(sCol + 2)}${sTop + 5}`;
+  const layout0: Pick<GtaLayout, "whatIf"> = {};
 
   const plan: SheetPlan = {
     baseName: `${L("gtaSheetPrefix")}${input.name}`,
@@ -285,6 +364,20 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
       ...["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"].map((c) => ({ column: c, width: 80 })),
     ],
   };
+  if (whatIf) {
+    const w = whatIfBlock({
+      top: totalRow + 2,
+      n,
+      target,
+      crowds: `$A$${headRow}:$${INPUT_LAST}$${iN}`,
+      byCost: sumCell.by_cost,
+      budget: whatIf.budget,
+      lang,
+    });
+    blocks.push(...w.blocks);
+    plan.charts!.push(w.chart);
+    layout0.whatIf = w.layout;
+  }
   const layout: GtaLayout = {
     target: cellA1({ row: 4, col: 1 }),
     crowdTable: `A${headRow}:${INPUT_LAST}${iN}`,
@@ -294,6 +387,147 @@ export function gtaSheet(input: GtaSheetInput, lang: Lang): { plan: SheetPlan; l
     planCol: pc,
     summary: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, sumCell[k].replace(/\$/g, "")])) as Record<SummaryKey, string>,
     stages: stagesRange,
+    ...layout0,
   };
   return { plan, layout };
+}
+
+// --- The what-if block ----------------------------------------------------------------------
+
+/** Columns of the what-if block (0-based): the tornado's data, the chart, the helper columns. */
+const TORNADO_COL = 7; // H
+const CHART_COL = 13; // N
+const HELPER_COL = 22; // W
+
+/**
+ * The what-if block of the plan sheet (SPEC §17), from row `top` down; `crowds` is the absolute
+ * address of the crowd table with its header row, `target` the target cell, `byCost` the
+ * summary's fill-order flag.
+ *
+ * - A note: these cells use the add-in's functions (live while it is loaded, `#NAME?` without
+ *   it); nothing of the plan above depends on them.
+ * - "What does a budget buy?": a yellow budget cell and `=DTC.GTA.BUDGET(budget, crowds,
+ *   "summary")` beside it, under the names of its six values.
+ * - Sensitivity: `=DTC.GTA(target, crowds, "sensitivity")` (its MARGINAL row, then the four
+ *   ±10 % deltas of every row), the marginal cost in a labelled cell, and a line saying whether
+ *   the deltas count cost or added consumers (the summary's flag, so it follows the inputs).
+ * - The tornado: the same deltas sorted by swing (the largest |delta| of a row), with native
+ *   INDEX/MATCH over helper columns (index, label, swing, rank; ties keep table order), largest
+ *   LAST because a bar chart draws its first category at the bottom; a clustered bar chart of it.
+ */
+function whatIfBlock(o: {
+  top: number;
+  n: number;
+  target: string;
+  crowds: string;
+  byCost: string;
+  budget: number | null;
+  lang: Lang;
+}): { blocks: Block[]; chart: ChartSpec; layout: WhatIfLayout } {
+  const { top, n, lang } = o;
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const blocks: Block[] = [];
+  const zh = lang === "zh";
+
+  blocks.push({ anchor: `A${top}`, cells: [[L("wi_heading")]], style: "heading" });
+  blocks.push({ anchor: `A${top + 1}`, cells: [[L("wi_note")]], style: "note" });
+
+  // --- What does a budget buy? ---------------------------------------------------------------
+  const bHead = top + 3;
+  const bRow = bHead + 2;
+  const budgetCell = `B${bRow}`;
+  blocks.push({ anchor: `A${bHead}`, cells: [[L("wi_budgetHeading")]], style: "heading" });
+  blocks.push({
+    anchor: `B${bHead + 1}`,
+    cells: [[L("wi_budgetInput"), ...(zh ? GTA_BUDGET_SUMMARY_COLUMNS_ZH : GTA_BUDGET_SUMMARY_COLUMNS.map((k) => L(`wi_budget_${k}`)))]],
+    style: "header",
+  });
+  blocks.push({ anchor: `A${bRow}`, cells: [[L("wi_budgetRow")]] });
+  blocks.push({ anchor: budgetCell, cells: [[o.budget]], formats: [["currency"]], style: "input" });
+  blocks.push({
+    anchor: `C${bRow}`,
+    cells: [[f(`=DTC.GTA.BUDGET($B$${bRow},${o.crowds},"summary")`), null, null, null, null, null]],
+    formats: [["currency", "currency", "currency", "currency", "currency", "currency"]],
+  });
+
+  // --- Sensitivity ---------------------------------------------------------------------------
+  const sHead = bRow + 2;
+  const head = sHead + 3; // header row of the sensitivity table, the tornado and the helpers
+  const spill = head + 1; // the MARGINAL row
+  const a = spill + 1; // first crowd row of the spill (and of the helpers)
+  const b = spill + n; // last
+  blocks.push({ anchor: `A${sHead}`, cells: [[L("wi_sensHeading")]], style: "heading" });
+  blocks.push({ anchor: `A${sHead + 1}`, cells: [[L("wi_marginal"), f(`=C${spill}`)]], formats: [[null, "currency2"]], rowStyles: [{ row: 0, style: "total" }] });
+  blocks.push({
+    anchor: `A${sHead + 2}`,
+    cells: [[f(`=IF(${o.byCost},"${L("wi_unitCost")}","${L("wi_unitPersons")}")`)]],
+    style: "note",
+  });
+  const sensLabels = zh ? [...GTA_SENSITIVITY_COLUMNS_ZH] : GTA_SENSITIVITY_COLUMNS.map((k) => L(`wi_sens_${k}`));
+  blocks.push({ anchor: `A${head}`, cells: [sensLabels], style: "header" });
+  const sensFormats = (): (NumberFormat | null)[] => [null, null, "persons", "persons", "persons", "persons"];
+  blocks.push({
+    anchor: `A${spill}`,
+    cells: Array.from({ length: n + 1 }, (_, r): Cell[] =>
+      r === 0 ? [f(`=DTC.GTA(${o.target},${o.crowds},"sensitivity")`), null, null, null, null, null] : [null, null, null, null, null, null],
+    ),
+    formats: Array.from({ length: n + 1 }, (_, r) => (r === 0 ? [null, null, "currency2", null, null, null] : sensFormats())),
+  });
+
+  // --- Helpers (one row per crowd row, beside the spill's rows) -------------------------------
+  const hc = (j: number) => colName(HELPER_COL + j);
+  const [hIdx, hLabel, hSwing, hRank] = [0, 1, 2, 3].map(hc);
+  const span = (c: string) => `${c}$${a}:${c}$${b}`;
+  blocks.push({ anchor: `${hIdx}${head}`, cells: [[L("gtaCol_index"), L("wi_helperLabel"), L("wi_helperSwing"), L("wi_helperRank")]], style: "header" });
+  blocks.push({
+    anchor: `${hIdx}${a}`,
+    cells: Array.from({ length: n }, (_, i): Cell[] => {
+      const R = a + i;
+      return [
+        i + 1,
+        f(`=IF(B${R}="",A${R}&"",A${R}&" · "&B${R})`),
+        f(`=MAX(ABS(C${R}),ABS(D${R}),ABS(E${R}),ABS(F${R}))`),
+        // 1 = the smallest swing; equal swings: the later row first (so read top-down, the chart keeps table order).
+        f(`=1+SUMPRODUCT((${span(hSwing)}<${hSwing}${R})+(${span(hSwing)}=${hSwing}${R})*(${span(hIdx)}>${hIdx}${R}))`),
+      ];
+    }),
+    formats: Array.from({ length: n }, (): (NumberFormat | null)[] => ["general", null, "persons", "general"]),
+  });
+
+  // --- The tornado's data: row k holds the row of rank k ------------------------------------
+  const tc = (j: number) => colName(TORNADO_COL + j);
+  blocks.push({
+    anchor: `${tc(0)}${head}`,
+    cells: [[null, ...sensLabels.slice(2)]],
+    style: "header",
+  });
+  const pick = (src: string, k: number) => `=INDEX(${span(src)},MATCH(${k},${span(hRank)},0))`;
+  blocks.push({
+    anchor: `${tc(0)}${spill}`,
+    cells: Array.from({ length: n }, (_, i): Cell[] => [f(pick(hLabel, i + 1)), ...["C", "D", "E", "F"].map((c) => f(pick(c, i + 1)))]),
+    formats: Array.from({ length: n }, (): (NumberFormat | null)[] => [null, "persons", "persons", "persons", "persons"]),
+  });
+  const tornado = `${tc(0)}${head}:${tc(4)}${spill + n - 1}`;
+  const chartRows = Math.max(18, Math.round(n * 1.5) + 8);
+  const chart: ChartSpec = {
+    type: "barClustered",
+    title: L("wi_tornadoTitle"),
+    source: tornado,
+    seriesBy: "columns",
+    position: { from: `${colName(CHART_COL)}${sHead}`, to: `${colName(CHART_COL + 7)}${sHead + chartRows}` },
+  };
+  return {
+    blocks,
+    chart,
+    layout: {
+      rows: [top, Math.max(b, sHead + chartRows)],
+      note: `A${top + 1}`,
+      budget: budgetCell,
+      budgetSummary: `C${bRow}`,
+      sensitivity: `A${spill}`,
+      marginal: `B${sHead + 1}`,
+      tornado,
+      helpers: `${hIdx}${a}:${hRank}${b}`,
+    },
+  };
 }

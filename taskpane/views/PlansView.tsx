@@ -2,7 +2,8 @@
  * The "Plans" tab: save the current GTA or Hot product form as a named plan inside the
  * workbook; list the saved plans (name in the user's language, kind, target, last update) with
  * Load, Rename, Duplicate, Delete, Export and "Copy plan, change target"; new plans from the
- * built-in templates; import a `.json` plan file. The logic is in `plans/actions.ts`.
+ * built-in templates; import a `.json` plan file; compare two saved plans of the same kind on a
+ * new sheet (`planners/compareSheet.ts`). The logic is in `plans/actions.ts`.
  */
 import * as React from "react";
 import {
@@ -17,6 +18,7 @@ import {
   Field,
   Input,
   makeStyles,
+  Select,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -41,7 +43,8 @@ import {
 } from "../plans/actions";
 import { gtaFormToPlan, hotFormToPlan } from "../plans/convert";
 import type { Workbook } from "../workbook/port";
-import { SectionHead, useStyles as useViewStyles, type Status } from "./common";
+import { errorText, SectionHead, useStyles as useViewStyles, type Status } from "./common";
+import { compareSheet } from "../planners/compareSheet";
 import { TEMPLATES } from "../plans/templates";
 
 const useStyles = makeStyles({
@@ -59,6 +62,9 @@ const useStyles = makeStyles({
   inline: { display: "flex", columnGap: "6px", alignItems: "flex-end", flexWrap: "wrap", rowGap: "4px" },
   grow: { flexGrow: 1, minWidth: "120px" },
   hiddenInput: { display: "none" },
+  // A plan's name can be long: the picker keeps to the pane's width and cuts the name instead.
+  picker: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  pickerSelect: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 export interface PlansViewProps {
@@ -184,6 +190,35 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
   const library = state?.status === "ok" ? state.library : null;
   const summaries = library ? listPlans(library) : [];
 
+  // --- Compare two plans: A, then B among the other plans of A's kind ---------------------------
+  const [cmpA, setCmpA] = React.useState("");
+  const [cmpB, setCmpB] = React.useState("");
+  const loaded = (name: string): Plan | undefined => {
+    if (!library || !name) return undefined;
+    const r = loadPlan(library, name);
+    return r.ok ? r.plan : undefined;
+  };
+  const planA = loaded(cmpA);
+  const planB = loaded(cmpB);
+  const comparable = summaries.filter((p) => summaries.some((q) => q.name !== p.name && q.kind === p.kind));
+  const choicesB = planA ? summaries.filter((p) => p.kind === planA.kind && p.name !== planA.name) : [];
+  const canCompare = !busy && planA !== undefined && planB !== undefined && planA.kind === planB.kind && planA.name !== planB.name;
+  const compare = async () => {
+    if (!planA || !planB || !canCompare) return;
+    setBusy(true);
+    try {
+      const r = await workbook.createSheet(compareSheet(planA, planB, lang).plan);
+      setStatus({
+        intent: r.skipped.length ? "warning" : "success",
+        text: L("cmp_written", { a: displayName(planA, lang), b: displayName(planB, lang), sheet: r.sheetName }),
+      });
+    } catch (e) {
+      setStatus({ intent: "error", text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div className={v.view}>
       <section className={v.section} aria-label={L("plansSaveCurrent")}>
@@ -303,6 +338,60 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
           );
         })}
       </section>
+
+      {library && (
+        <section className={v.section} aria-label={L("cmp_section")}>
+          <SectionHead title={L("cmp_section")} />
+          {comparable.length < 2 ? (
+            <span className={v.hint}>{L("cmp_needTwo")}</span>
+          ) : (
+            <>
+              <Field label={L("cmp_pickA")} size="small">
+                <Select
+                  size="small"
+                  className={s.picker}
+                  select={{ className: s.pickerSelect }}
+                  value={planA ? cmpA : ""}
+                  onChange={(_, d) => {
+                    setCmpA(d.value);
+                    const a = loaded(d.value);
+                    if (!a || !planB || planB.kind !== a.kind || planB.name === a.name) setCmpB("");
+                  }}
+                >
+                  <option value="">{L("cmp_choose")}</option>
+                  {comparable.map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {displayName(p, lang)} · {L(`plansKind_${p.kind}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={L("cmp_pickB")} size="small">
+                <Select
+                  size="small"
+                  className={s.picker}
+                  select={{ className: s.pickerSelect }}
+                  value={planB && choicesB.some((p) => p.name === cmpB) ? cmpB : ""}
+                  disabled={!planA}
+                  onChange={(_, d) => setCmpB(d.value)}
+                >
+                  <option value="">{L("cmp_choose")}</option>
+                  {choicesB.map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {displayName(p, lang)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <div className={v.actions}>
+                <Button size="small" appearance="primary" disabled={!canCompare} onClick={() => void compare()}>
+                  {L("cmp_button")}
+                </Button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
 
       <Divider />
       <section className={v.section} aria-label={L("plansTemplates")}>

@@ -173,8 +173,10 @@ export function StatusArea(p: { busy: boolean; status: Status; lang: Lang }): Re
     );
   }
   if (!p.status) return null;
+  // Multiline from the start: a long message wraps in the narrow pane instead of overflowing it
+  // until the bar notices (its automatic reflow runs a frame later).
   return (
-    <MessageBar intent={p.status.intent} role="status">
+    <MessageBar intent={p.status.intent} role="status" layout="multiline">
       <MessageBarBody>{p.status.text}</MessageBarBody>
     </MessageBar>
   );
