@@ -13,16 +13,9 @@
 (function () {
   "use strict";
 
-  function rng(seed) {
-    let a = seed >>> 0;
-    return function () {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  // The seeded PRNG and the column shape of bench/page/data.js, loaded before this file.
+  const { rng } = globalThis.BenchData;
+
 
   /** The 25 codes of SPEC §16 in table order, with a typical scale for each (value ≈ scale × U(0.5, 1.5)). */
   const CODES = [

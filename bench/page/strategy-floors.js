@@ -16,29 +16,15 @@
  *   same rows as DTC.ASSOC ([from, to, support, confidence, lift, baskets_both], best first),
  *   so the run also checks the function's result.
  *
- * Deterministic (mulberry32), so every run computes on the same values.
+ * Deterministic (data.js's mulberry32), so every run computes on the same values.
  */
 (function () {
   "use strict";
 
-  /** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-  function rng(seed) {
-    let a = seed >>> 0;
-    return function () {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  // The seeded PRNG and the column shape of bench/page/data.js, loaded before this file.
+  const { rng, column } = globalThis.BenchData;
 
-  /** An Excel column argument (n rows × 1 cell), row arrays allocated together. */
-  function column(values) {
-    const c = new Array(values.length);
-    for (let i = 0; i < values.length; i++) c[i] = [values[i]];
-    return c;
-  }
+
 
   const CATEGORIES = Array.from({ length: 60 }, (_, k) => "cat" + String(k + 1).padStart(2, "0"));
 

@@ -55,7 +55,7 @@ export function headerColumns(cells: readonly unknown[], arg: string, row = 1): 
 }
 
 /** True when a first row reads as a header row of codes: every non-blank cell is text, and one is a code. */
-function isCodeHeader(cells: readonly unknown[]): boolean {
+export function isCodeHeader(cells: readonly unknown[]): boolean {
   let code = false;
   for (const raw of cells) {
     if (isVoid(raw)) continue;

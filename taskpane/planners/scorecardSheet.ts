@@ -39,8 +39,8 @@
  *   weights row, then the benchmark brands under their own header row, and a note with the
  *   equivalent DTC.INDEX / DTC.DIAGNOSE call.
  */
-import { CODES, codeName, parseCode, TRACK_IDS, TRACKS, trackName, type IndicatorCode, type TrackId } from "../../src/diagnose/codes";
-import { headerColumns, readBenchmark, readBrand, readPeers } from "../../src/diagnose/inputs";
+import { CODES, codeName, TRACK_IDS, TRACKS, trackName, type IndicatorCode, type TrackId } from "../../src/diagnose/codes";
+import { headerColumns, isCodeHeader, readBenchmark, readBrand, readPeers } from "../../src/diagnose/inputs";
 import { SCENARIO_MAP, scenariosFor, scenarioText, type Scenario, type Tool } from "../../src/diagnose/scenarios";
 import { emptyBenchmark, scoreIndicators, weakest, type Benchmark } from "../../src/diagnose/score";
 import { basic, isVoid } from "../../src/excel/coerce";
@@ -120,18 +120,6 @@ export function round15(x: number): number {
 }
 
 // --- reading the selections ---------------------------------------------------------------------
-
-/** A first row is a header row of codes when every non-blank cell is text and one is a code (inputs.ts's rule). */
-function isCodeHeader(cells: readonly unknown[]): boolean {
-  let code = false;
-  for (const raw of cells) {
-    if (isVoid(raw)) continue;
-    const b = basic(raw);
-    if (typeof b !== "string") return false;
-    if (!code && parseCode(b).kind === "code") code = true;
-  }
-  return code;
-}
 
 /** The first text of a row in the columns that are not indicators, as a name. */
 function nameIn(row: readonly unknown[], cols: Int16Array): string {
