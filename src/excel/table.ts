@@ -103,7 +103,8 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
     get rows(): readonly number[] {
       if (rows === undefined) {
         rows = [];
-        for (let i = first; i < data.length; i++) if (!blankRow(data[i])) rows.push(i);
+        const end = emptyTailStart(data, first);
+        for (let i = first; i < end; i++) if (!blankRow(data[i])) rows.push(i);
       }
       return rows;
     },
@@ -122,6 +123,29 @@ export function blankRow(r: readonly unknown[]): boolean {
     if (!(c === "" || c === null || c === undefined || c === 0)) return voidFrom(r, j);
   }
   return true;
+}
+
+/**
+ * Where the empty tail of `data` starts: the index after the last row that has a cell other than
+ * exactly `""`, `null`, `undefined` or 0 (not before `first`). A whole-column reference brings a
+ * million such rows after the data; a model can stop its main loop there instead of testing each
+ * of them inside it. Rows of the tail that are blank only by the full test (spaces, data types)
+ * are not part of it: the model's own blank test still sees them.
+ */
+export function emptyTailStart(data: readonly (readonly unknown[])[], first = 0): number {
+  // Forward, as memory is laid out (a backward walk over a million row arrays is slower).
+  let end = first;
+  for (let i = first; i < data.length; i++) {
+    const r = data[i];
+    for (let j = 0; j < r.length; j++) {
+      const c = r[j];
+      if (!(c === "" || c === null || c === undefined || c === 0)) {
+        end = i + 1;
+        break;
+      }
+    }
+  }
+  return end;
 }
 
 /** The rest of {@link blankRow} from cell `j` on: every cell blank or 0 by the full test. */

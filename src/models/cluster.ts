@@ -29,7 +29,7 @@
 import { fail, invalid, type ResultCell } from "../excel/errors";
 import { at, basic, cellNumber, grid, isBlank, isVoid, parseNumber, vec, whereAt } from "../excel/coerce";
 import { bind, WITH_HEADERS, type Param } from "../excel/params";
-import { blankRow } from "../excel/table";
+import { blankRow, emptyTailStart } from "../excel/table";
 import { show } from "../excel/messages";
 
 /** Most segments one call clusters: n(n − 1)/2 distances take 100 MB at 5,000. */
@@ -392,7 +392,8 @@ export function clusterInput(profiles: unknown, weights: unknown, sizes: unknown
   const first = header ? 1 : 0;
   const names = header ? data[0].map((c) => (isVoid(c) ? "" : String(basic(c)).trim())) : undefined;
   const rows: number[] = [];
-  for (let i = first; i < data.length; i++) if (!blankRow(data[i])) rows.push(i);
+  const end = emptyTailStart(data, first);
+  for (let i = first; i < end; i++) if (!blankRow(data[i])) rows.push(i);
   const n = rows.length;
   if (n === 0) invalid("emptyTable", { arg: "profiles" });
   if (n > MAX_SEGMENTS) invalid("clusterTooManySegments", { arg: "profiles" }, { actual: n, limit: MAX_SEGMENTS });

@@ -18,7 +18,7 @@ import { flagCode, isBlank, isEmpty, isEmptyOrZero, parseNumber } from "../excel
 import type { Indicator } from "../excel/indicators";
 import { bind, INDICATOR, range, WITH_HEADERS, type Param } from "../excel/params";
 import { show } from "../excel/messages";
-import { blankRow, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
+import { blankRow, emptyTailStart, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 
 /** The SUPER indicators in output order. */
 export const SUPER_INDICATORS: Indicator[] = [
@@ -335,9 +335,11 @@ export function skuTotals(t: Table): SkuTotals {
   // (No closure in this function captures a variable of the loop: captured variables live in a
   // context object and would be re-read on every row.)
   const data = t.data;
+  // The empty tail of a whole-column reference ends the loop before it is reached.
+  const end = emptyTailStart(data, t.first);
   const [jg, jv, jb, js, ja, jo, jt] = readColumns(t);
   const jn = t.col.is_new;
-  const all = new Float64Array(Math.max(0, data.length - t.first));
+  const all = new Float64Array(Math.max(0, end - t.first));
   const cells = new Float64Array(NUMERIC.length);
   let lastFlag: unknown = undefined;
   let lastCode = 0;
@@ -350,7 +352,7 @@ export function skuTotals(t: Table): SkuTotals {
   let available = 0;
   let orders = 0;
   let onTime = 0;
-  for (let i = t.first; i < data.length; i++) {
+  for (let i = t.first; i < end; i++) {
     const line = data[i];
     const g0 = line[jg];
     // The key cell first: a row whose GMV is empty or 0 may be an empty row (the tail of a
@@ -413,7 +415,7 @@ export function skuTotals(t: Table): SkuTotals {
   if (n === 0) invalid("emptyTable", { arg: t.name });
   if (!Number.isFinite(total + visitors + buyers + sold + available + orders + onTime)) {
     // Infinity passed the fast test: find it (slowRow refuses it, naming the cell).
-    for (let i = t.first; i < data.length; i++) if (!blankRow(data[i])) slowRow(t, i, cells);
+    for (let i = t.first; i < end; i++) if (!blankRow(data[i])) slowRow(t, i, cells);
   }
   return {
     gmv: all.subarray(0, n),

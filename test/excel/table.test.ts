@@ -1,6 +1,6 @@
 /* Header-mapped tables (SPEC section 0): detection, aliases, any order, positional fallback. */
 import { describe, expect, it } from "vitest";
-import { cellOf, hasColumn, readTable, whereIn, type ColumnSpec } from "../../src/excel/table";
+import { cellOf, emptyTailStart, hasColumn, readTable, whereIn, type ColumnSpec } from "../../src/excel/table";
 import { InputError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 
@@ -51,5 +51,26 @@ describe("readTable", () => {
     const data: unknown[][] = [["sku", "gmv"], ["a", 1], ["", null], [undefined, ""], ["b", 2]];
     for (let i = 0; i < 1000; i++) data.push(["", ""]);
     expect(readTable(data, "skus", SPECS).rows).toEqual([1, 4]);
+  });
+});
+
+describe("emptyTailStart (the empty tail of a whole-column reference)", () => {
+  const row = (x: unknown) => [x, x, x];
+  it.each([
+    ["null", null],
+    ['""', ""],
+    ["0", 0],
+  ])("stops after the last row with a value when the tail is %s", (_, blank) => {
+    const data = [["sku", "gmv", "uv"], ["a", 5, 1], row(blank), ["b", 0, 2], ...Array.from({ length: 50 }, () => row(blank))];
+    expect(emptyTailStart(data)).toBe(4);
+    expect(emptyTailStart(data, 1)).toBe(4);
+  });
+  it("keeps rows blank only by the full test (spaces) for the model's own blank check", () => {
+    expect(emptyTailStart([["a", 1, 1], [" ", null, ""], [null, null, null]])).toBe(2);
+  });
+  it("never ends before `first`, and is `first` for an empty or all-blank table", () => {
+    expect(emptyTailStart([], 0)).toBe(0);
+    expect(emptyTailStart([row(null), row(0)], 1)).toBe(1);
+    expect(emptyTailStart([row(null), row(0)])).toBe(0);
   });
 });
