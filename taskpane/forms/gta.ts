@@ -13,6 +13,7 @@ import { InputError } from "../../src/excel/errors";
 import { formatMessage } from "../../src/excel/messages";
 import { gtaRows, type GtaRow } from "../../src/plan/gta";
 import { GtaCrowdSchema, GtaInputsSchema, GtaPlanSchema, LIMITS } from "../../src/plan/schema";
+import { CLUSTER_LABEL_COLUMN } from "../../src/models/cluster";
 import type { Lang } from "../i18n";
 import type { GtaSheetInput } from "../planners/gtaSheet";
 import { numberInto, rowCount, stageField, textInto, validate, type Validated } from "./fields";
@@ -25,6 +26,30 @@ export const STRATEGY_CROWD_NAMES: Record<Lang, readonly string[]> = {
   zh: STRATEGY_CROWDS,
   en: ["New white-collar", "Senior middle class", "Refined moms", "Small-town youth", "Gen Z", "Urban seniors", "Small-town elders", "Urban blue-collar"],
 };
+
+/**
+ * The clusters of a selection of DTC.CLUSTER's output, or `undefined` when the selection is not
+ * one: the profile's `cluster` column (with or without its header), the whole profile (a header
+ * row whose first cell is `cluster`), or the `labels` column (one cluster per segment, repeated,
+ * blank rows between). Every other cell of that column must be blank or a whole number ≥ 1.
+ * Returns the distinct cluster numbers in ascending order, so that the GTA view can seed its crowd
+ * names with them ("Cluster 1" …).
+ */
+export function clusterNumbers(values: readonly (readonly unknown[])[]): number[] | undefined {
+  if (!values.length || !values[0].length) return undefined;
+  const isHeader = (x: unknown) => typeof x === "string" && x.trim().toLowerCase() === CLUSTER_LABEL_COLUMN;
+  const headed = isHeader(values[0][0]);
+  // A wider selection is read only as the profile: its header row names the cluster column first.
+  if (values[0].length > 1 && !headed) return undefined;
+  const seen = new Set<number>();
+  for (let i = headed ? 1 : 0; i < values.length; i++) {
+    const x = values[i][0];
+    if (x === "" || x === null || x === undefined) continue;
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 1) return undefined;
+    seen.add(x);
+  }
+  return seen.size ? [...seen].sort((a, b) => a - b) : undefined;
+}
 
 /** The AIPL stages in the order the editor offers them. */
 export const GTA_STAGES = ["A", "I", "P", "L"] as const;

@@ -61,6 +61,13 @@ export const WHATIF_STRINGS = {
   ed_presetNone: { en: "Tick at least one stage and one crowd.", zh: "请至少勾选一个阶段和一个人群。" },
   ed_presetAdded: { en: "Added {rows} rows.", zh: "已添加 {rows} 行。" },
   ed_presetNothing: { en: "These rows are already in the table; nothing was added.", zh: "这些行已在表中，未添加任何行。" },
+  ed_clusterName: { en: "Cluster {n}", zh: "聚类人群 {n}" },
+  ed_presetClusters: { en: "Crowds from DTC.CLUSTER", zh: "DTC.CLUSTER 聚类人群" },
+  ed_clustersRead: {
+    en: "Read {count} clusters from {address}: tick the stages and add them as crowds.",
+    zh: "已从 {address} 读取 {count} 个聚类：勾选阶段后添加为人群。",
+  },
+  ed_backToStrategy: { en: "Use the eight strategy crowds instead", zh: "改用八大策略人群" },
   ed_startSheet: { en: "Start from a sheet", zh: "从工作表开始" },
   ed_startSheetHint: {
     en: "Writes the empty table ({rows} rows) on a new plan sheet: fill it in Excel and the plan computes as you type.",

@@ -23,6 +23,7 @@ import {
   GTA_CROWD_FIELDS,
   GTA_STAGES,
   incompleteRows,
+  clusterNumbers,
   presetRows,
   STRATEGY_CROWD_NAMES,
   validateGta,
@@ -257,7 +258,9 @@ export function GtaView({ workbook, lang, form, onChange }: GtaViewProps): React
   };
 
   // --- the preset ------------------------------------------------------------------------------
-  const crowdNames = STRATEGY_CROWD_NAMES[lang];
+  // The preset offers the eight strategy crowds, or the clusters read from DTC.CLUSTER's output.
+  const [clusters, setClusters] = React.useState<readonly number[]>();
+  const crowdNames = clusters ? clusters.map((n) => L("ed_clusterName", { n })) : STRATEGY_CROWD_NAMES[lang];
   const [presetOpen, setPresetOpen] = React.useState(false);
   // Opening the preset puts the focus on its main button (the defaults are every stage and crowd).
   const presetAdd = React.useRef<HTMLButtonElement>(null);
@@ -305,6 +308,15 @@ export function GtaView({ workbook, lang, form, onChange }: GtaViewProps): React
   const fromSelection = async () => {
     try {
       const sel = await workbook.readSelection();
+      const found = clusterNumbers(sel.values);
+      if (found) {
+        // DTC.CLUSTER's profile (or labels): its clusters become the preset's crowds.
+        setClusters(found);
+        setChosen(new Set(found.map((_, i) => i)));
+        setPresetOpen(true);
+        setStatus({ intent: "info", text: L("ed_clustersRead", { count: found.length, address: sel.address }) });
+        return;
+      }
       const r = crowdsFromSelection(sel.values, lang);
       if (!r.ok) {
         setStatus({ intent: "error", text: r.error });
@@ -405,11 +417,23 @@ export function GtaView({ workbook, lang, form, onChange }: GtaViewProps): React
               ))}
             </fieldset>
             <fieldset className={e.fieldset}>
-              <legend className={e.legend}>{L("ed_presetCrowds")}</legend>
+              <legend className={e.legend}>{L(clusters ? "ed_presetClusters" : "ed_presetCrowds")}</legend>
               {crowdNames.map((c, i) => (
                 <Checkbox key={c} size="medium" label={c} checked={chosen.has(i)} onChange={() => setChosen((x) => toggle(x, i))} />
               ))}
             </fieldset>
+            {clusters && (
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => {
+                  setClusters(undefined);
+                  setChosen(new Set(STRATEGY_CROWD_NAMES[lang].map((_, i) => i)));
+                }}
+              >
+                {L("ed_backToStrategy")}
+              </Button>
+            )}
             {presetCount === 0 && <span className={s.hint}>{L("ed_presetNone")}</span>}
             <div className={s.actions}>
               <Button ref={presetAdd} size="small" appearance="primary" disabled={presetCount === 0} onClick={addPreset}>
