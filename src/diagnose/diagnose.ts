@@ -14,7 +14,7 @@
 import { fail, type ResultCell } from "../excel/errors";
 import { isVoid } from "../excel/coerce";
 import { getLanguage } from "../excel/messages";
-import { bind, optionalRange, range, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, option, optionalRange, range, WITH_HEADERS, type Param } from "../excel/params";
 import { NEO_METHOD_VALUES, type NeoMethod } from "../models/neo";
 import { codeName } from "./codes";
 import { readBenchmark } from "./inputs";
@@ -22,14 +22,7 @@ import { readScenarioMap, SCENARIO_MAP, scenarioText } from "./scenarios";
 import { INDEX_COLUMNS, indexRow, scoreIndicators, weakest } from "./score";
 
 /** `method` of INDEX and DIAGNOSE: NEO's words, percentile by default. */
-const METHOD = {
-  name: "method",
-  type: "option",
-  values: NEO_METHOD_VALUES,
-  list: '"percentile", "index"',
-  default: "percentile",
-  optional: true,
-} as const satisfies Param;
+const METHOD = option("method", NEO_METHOD_VALUES, "percentile");
 
 export const INDEX_PARAMS = [
   range("brand"), range("peers"), METHOD, optionalRange("weights"), WITH_HEADERS,

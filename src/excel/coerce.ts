@@ -469,13 +469,18 @@ export function optionText(arg: unknown, name: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Header rows of row-level arguments
 
-/** One column argument of a row-level function, as header detection sees it. */
-export interface RowColumn {
-  readonly vec: Vec;
+/** A column argument of a row-level function: its parameter name and what its cells and header may be. */
+export interface ColumnArg {
+  readonly name: string;
   /** True when a cell is a valid value for this column (a stage, a flag, a period, a number…). */
   readonly valid: (v: unknown) => boolean;
   /** Known names of the column: the parameter's name and its aliases (English, Chinese). */
   readonly names: readonly string[];
+}
+
+/** One column argument of a row-level function, as header detection sees it. */
+export interface RowColumn extends Omit<ColumnArg, "name"> {
+  readonly vec: Vec;
 }
 
 /** A stage cell (including blank and the outside-AIPL labels). */
@@ -509,4 +514,15 @@ export function headerRows(cols: readonly RowColumn[]): number {
     if (!c.names.some((k) => k.toLowerCase() === name)) allKnown = false;
   }
   return anyInvalid || allKnown ? 1 : 0;
+}
+
+/**
+ * The column arguments of a row-level function (bound values by parameter name), read as
+ * vectors of the same length (`#VALUE!` naming the first that differs), and where their data
+ * starts: 1 when their first cells are a header row ({@link headerRows}), else 0.
+ */
+export function rowColumns(args: Readonly<Record<string, unknown>>, specs: readonly ColumnArg[]): { cols: Vec[]; first: number } {
+  const cols = specs.map((s) => vec(args[s.name], s.name));
+  sameLength(cols);
+  return { cols, first: headerRows(specs.map((s, k) => ({ vec: cols[k], valid: s.valid, names: s.names }))) };
 }

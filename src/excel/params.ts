@@ -113,6 +113,20 @@ export function number<const N extends string, const D extends Domain>(name: N, 
   return { name, type: "number", domain };
 }
 
+/**
+ * An optional option parameter: `values` maps each accepted word (English, Chinese, variants) to
+ * its canonical value, `fallback` is the default. The message of an unknown word lists the
+ * canonical values, the default first.
+ */
+export function option<const N extends string>(
+  name: N,
+  values: Readonly<Record<string, string>>,
+  fallback: string,
+): { readonly name: N; readonly type: "option"; readonly values: Readonly<Record<string, string>>; readonly list: string; readonly default: string; readonly optional: true } {
+  const canonical = [...new Set([fallback, ...Object.values(values)])];
+  return { name, type: "option", values, list: canonical.map((v) => `"${v}"`).join(", "), default: fallback, optional: true };
+}
+
 /** The shared trailing parameters of the model functions. */
 export const INDICATOR = { name: "indicator", type: "indicator", optional: true } as const satisfies Param;
 export const WITH_HEADERS = { name: "with_headers", type: "flag", optional: true } as const satisfies Param;

@@ -6,7 +6,7 @@
  * 1–4 (A–L) and 0 for outside AIPL or blank, by `stageColumn` in `src/excel/coerce.ts`.
  */
 import { ratio, type ResultCell } from "../excel/errors";
-import { headerRows, sameLength, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
+import { headerRows, rowColumns, STAGE_BLANK, stageColumn, STAGE_LETTERS, validStage, vec } from "../excel/coerce";
 import { bind, range, WITH_HEADERS, type Param } from "../excel/params";
 
 /** Labels of the 5 states of AIPL.FLOW, in row/column order. */
@@ -108,12 +108,9 @@ export function aiplExcel(...args: unknown[]): ResultCell[][] {
 
 /** The two stage columns of FLOW and DEEPEN, checked to have the same length; a header row is skipped. */
 function twoSnapshots(stageStart: unknown, stageEnd: unknown, blankCode?: number): [Uint8Array, Uint8Array] {
-  const a = vec(stageStart, "stage_start");
-  const b = vec(stageEnd, "stage_end");
-  sameLength([a, b]);
-  const first = headerRows([
-    { vec: a, valid: validStage, names: STAGE_COLUMN_NAMES.stage_start },
-    { vec: b, valid: validStage, names: STAGE_COLUMN_NAMES.stage_end },
+  const { cols: [a, b], first } = rowColumns({ stage_start: stageStart, stage_end: stageEnd }, [
+    { name: "stage_start", valid: validStage, names: STAGE_COLUMN_NAMES.stage_start },
+    { name: "stage_end", valid: validStage, names: STAGE_COLUMN_NAMES.stage_end },
   ]);
   return [stageColumn(a, blankCode, first), stageColumn(b, blankCode, first)];
 }

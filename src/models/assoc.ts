@@ -24,7 +24,7 @@
  */
 import { fail, invalid, type ResultCell } from "../excel/errors";
 import {
-  asColumn, headerRows, idText, isEmptyOrZero, isVoid, refuseObject, sameLength, validId, vec, whereAt, type Vec,
+  asColumn, rowColumns, idText, isEmptyOrZero, isVoid, refuseObject, sameLength, validId, whereAt, type Vec,
 } from "../excel/coerce";
 import { IdCodes } from "../excel/ids";
 import { bind, WITH_HEADERS, type Param } from "../excel/params";
@@ -348,12 +348,9 @@ export const ASSOC_PARAMS = [
 
 export function assocExcel(...args: unknown[]): ResultCell[][] {
   const p = bind(ASSOC_PARAMS, args);
-  const vb = vec(p.basket, "basket");
-  const vc = vec(p.category, "category");
-  sameLength([vb, vc]);
-  const first = headerRows([
-    { vec: vb, valid: validId, names: ASSOC_COLUMN_NAMES.basket },
-    { vec: vc, valid: validId, names: ASSOC_COLUMN_NAMES.category },
+  const { cols: [vb, vc], first } = rowColumns(p, [
+    { name: "basket", valid: validId, names: ASSOC_COLUMN_NAMES.basket },
+    { name: "category", valid: validId, names: ASSOC_COLUMN_NAMES.category },
   ]);
   const counts = assocCounts(vb, vc, first);
   if (counts.baskets === 0) invalid("emptyTable", { arg: "basket" });

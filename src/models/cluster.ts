@@ -28,7 +28,7 @@
  */
 import { fail, invalid, type ResultCell } from "../excel/errors";
 import { at, basic, cellNumber, grid, isBlank, isVoid, parseNumber, vec, whereAt } from "../excel/coerce";
-import { bind, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, option, WITH_HEADERS, type Param } from "../excel/params";
 import { blankRow, emptyTailStart } from "../excel/table";
 import { show } from "../excel/messages";
 
@@ -448,14 +448,11 @@ export const CLUSTER_PARAMS = [
   { name: "k", type: "number" },
   { name: "weights", type: "range", optional: true },
   { name: "sizes", type: "range", optional: true },
-  {
-    name: "output",
-    type: "option",
-    values: { labels: "labels", label: "labels", 标签: "labels", tree: "tree", 树: "tree", 聚类树: "tree", profile: "profile", profiles: "profile", 画像: "profile" },
-    list: '"labels", "tree", "profile"',
-    default: "labels",
-    optional: true,
-  },
+  option(
+    "output",
+    { labels: "labels", label: "labels", 标签: "labels", tree: "tree", 树: "tree", 聚类树: "tree", profile: "profile", profiles: "profile", 画像: "profile" },
+    "labels",
+  ),
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 

@@ -13,7 +13,7 @@
  */
 import { invalid, ratio, type ResultCell } from "../excel/errors";
 import {
-  asColumn, flagCode, flagColumn, headerRows, isEmpty, sameLength, stageCode, stageColumn, validFlag, validStage, vec, type Vec,
+  asColumn, flagCode, flagColumn, rowColumns, isEmpty, stageCode, stageColumn, validFlag, validStage, type Vec,
 } from "../excel/coerce";
 import { STAGE_COLUMN_NAMES } from "./aipl";
 import { bind, INDICATOR, number, range, WITH_HEADERS, type Param } from "../excel/params";
@@ -156,18 +156,11 @@ export const FAST_ROWS_PARAMS = [
 
 export function fastRowsExcel(...args: unknown[]): ResultCell[] {
   const p = bind(FAST_ROWS_PARAMS, args);
-  const cols = [
-    vec(p.stage_start, "stage_start"),
-    vec(p.stage_end, "stage_end"),
-    vec(p.is_member, "is_member"),
-    vec(p.is_active, "is_active"),
-  ];
-  sameLength(cols);
-  const first = headerRows([
-    { vec: cols[0], valid: validStage, names: STAGE_COLUMN_NAMES.stage_start },
-    { vec: cols[1], valid: validStage, names: STAGE_COLUMN_NAMES.stage_end },
-    { vec: cols[2], valid: validFlag, names: FLAG_COLUMN_NAMES.is_member },
-    { vec: cols[3], valid: validFlag, names: FLAG_COLUMN_NAMES.is_active },
+  const { cols, first } = rowColumns(p, [
+    { name: "stage_start", valid: validStage, names: STAGE_COLUMN_NAMES.stage_start },
+    { name: "stage_end", valid: validStage, names: STAGE_COLUMN_NAMES.stage_end },
+    { name: "is_member", valid: validFlag, names: FLAG_COLUMN_NAMES.is_member },
+    { name: "is_active", valid: validFlag, names: FLAG_COLUMN_NAMES.is_active },
   ]);
   return fast(fastRowCounts(cols[0], cols[1], cols[2], cols[3], first));
 }

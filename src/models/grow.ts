@@ -19,7 +19,7 @@
  */
 import { invalid, type ResultCell } from "../excel/errors";
 import {
-  asColumn, checkDomain, headerRows, isBlank, isEmpty, isVoid, parseNumber, refuseObject, sameLength, validId, validNumber, vec, whereAt,
+  asColumn, checkDomain, rowColumns, isBlank, isEmpty, isVoid, parseNumber, refuseObject, sameLength, validId, validNumber, whereAt,
   type Vec,
 } from "../excel/coerce";
 import type { Indicator } from "../excel/indicators";
@@ -347,13 +347,11 @@ export const GROW_ROWS_PARAMS = [
 
 export function growRowsExcel(...args: unknown[]): ResultCell[] {
   const p = bind(GROW_ROWS_PARAMS, args);
-  const cols = [vec(p.period, "period"), vec(p.customer, "customer"), vec(p.category, "category"), vec(p.gmv, "gmv")] as const;
-  sameLength(cols);
-  const first = headerRows([
-    { vec: cols[0], valid: validPeriod, names: GROW_COLUMN_NAMES.period },
-    { vec: cols[1], valid: validId, names: GROW_COLUMN_NAMES.customer },
-    { vec: cols[2], valid: validId, names: GROW_COLUMN_NAMES.category },
-    { vec: cols[3], valid: validNumber, names: GROW_COLUMN_NAMES.gmv },
+  const { cols, first } = rowColumns(p, [
+    { name: "period", valid: validPeriod, names: GROW_COLUMN_NAMES.period },
+    { name: "customer", valid: validId, names: GROW_COLUMN_NAMES.customer },
+    { name: "category", valid: validId, names: GROW_COLUMN_NAMES.category },
+    { name: "gmv", valid: validNumber, names: GROW_COLUMN_NAMES.gmv },
   ]);
   const c = growRowCounts(cols[0], cols[1], cols[2], cols[3], first);
   if (c.base.orders === 0) invalid("growNoBase", { arg: "period" });

@@ -25,7 +25,7 @@ import { at, cellNumber, grid, isBlank, MAX_ROWS, vec, whereAt } from "../excel/
 import { blankRow } from "../excel/table";
 import type { Indicator } from "../excel/indicators";
 import type { MessageKey } from "../excel/messages";
-import { bind, INDICATOR, optionalRange, range, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, option, INDICATOR, optionalRange, range, WITH_HEADERS, type Param } from "../excel/params";
 
 /** The NEO dimensions in output order. */
 export const NEO_INDICATORS: Indicator[] = [
@@ -193,14 +193,7 @@ export const NEO_PARAMS = [
   range("brand"),
   range("peers"),
   optionalRange("weights"),
-  {
-    name: "method",
-    type: "option",
-    values: NEO_METHOD_VALUES,
-    list: '"index", "percentile"',
-    default: "index",
-    optional: true,
-  },
+  option("method", NEO_METHOD_VALUES, "index"),
   INDICATOR,
   WITH_HEADERS,
 ] as const satisfies readonly Param[];

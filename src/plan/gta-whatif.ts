@@ -17,7 +17,7 @@
  *   A row of cost 0 takes its whole capacity, and must have one.
  */
 import { CellError, invalid, notAvailable, type ResultCell } from "../excel/errors";
-import { bind, number, range, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, option, number, range, WITH_HEADERS, type Param } from "../excel/params";
 import { BUDGET_SLACK, orderByKey } from "../excel/round";
 import {
   fillGap,
@@ -302,14 +302,7 @@ export function gtaBudgetSummaryRow(s: GtaBudgetSummary): number[] {
 export const GTA_BUDGET_PARAMS = [
   number("budget", "nonNegative"),
   range("crowds"),
-  {
-    name: "output",
-    type: "option",
-    values: { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary" },
-    list: '"plan", "summary"',
-    default: "plan",
-    optional: true,
-  },
+  option("output", { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary" }, "plan"),
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 

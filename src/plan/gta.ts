@@ -31,7 +31,7 @@
  */
 import { invalid, type ResultCell, type Where } from "../excel/errors";
 import { cellLabel, cellNumber, cellNumberOpt, cellStage, isVoid, STAGE_LETTERS } from "../excel/coerce";
-import { bind, number, range, WITH_HEADERS, type Param } from "../excel/params";
+import { bind, option, number, range, WITH_HEADERS, type Param } from "../excel/params";
 import { orderByKey, personsNeeded } from "../excel/round";
 import { cellOf, readTable, whereIn, type ColumnSpec, type Table } from "../excel/table";
 import { show } from "../excel/messages";
@@ -388,14 +388,7 @@ export function readGtaCrowds(crowds: unknown): { rows: GtaRow[]; where: GtaWher
 export const GTA_PARAMS = [
   number("target_gmv", "nonNegative"),
   range("crowds"),
-  {
-    name: "output",
-    type: "option",
-    values: { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary", sensitivity: "sensitivity", 敏感度: "sensitivity" },
-    list: '"plan", "summary", "sensitivity"',
-    default: "plan",
-    optional: true,
-  },
+  option("output", { plan: "plan", 计划: "plan", summary: "summary", 汇总: "summary", sensitivity: "sensitivity", 敏感度: "sensitivity" }, "plan"),
   WITH_HEADERS,
 ] as const satisfies readonly Param[];
 

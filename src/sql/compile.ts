@@ -12,7 +12,7 @@
  */
 import { CellError, InputError, invalid, type ResultCell } from "../excel/errors";
 import { basic, idText, isBlank, isVoid, optionText, refuseObject, scalarOf } from "../excel/coerce";
-import { bind, type Param } from "../excel/params";
+import { bind, option, type Param } from "../excel/params";
 import { show } from "../excel/messages";
 import { AIPL_DEEPEN_SQL, AIPL_FLOW_SQL, AIPL_SQL } from "./aipl";
 import { FAST_ROWS_SQL } from "./fast";
@@ -20,7 +20,7 @@ import { GROW_ROWS_SQL } from "./grow";
 import { SUPER_SQL } from "./super";
 import { ASSOC_SQL, CALIBRATE_SQL } from "./strategy";
 import {
-  checkName, renderQuery, splitNames, tableRef, unsafeName, type Check, type Dialect, type Layout, type ModelSql, type ResultColumn, type Source,
+  checkName, renderQuery, splitNames, tableRef, unsafeName, type Dialect, type Layout, type ModelSql, type Plan, type ResultColumn, type Source,
 } from "./core";
 
 /** The models DTC.SQL compiles, by function id. */
@@ -45,16 +45,11 @@ export interface SqlRequest {
   readonly layout?: Layout;
 }
 
-/** A compiled query and how to read its result. */
-export interface Compiled {
+/** A compiled query and how to read its result (the model's {@link Plan} with its query rendered). */
+export interface Compiled extends Omit<Plan, "query"> {
   readonly model: string;
   readonly dialect: Dialect;
   readonly text: string;
-  readonly labels: readonly string[];
-  readonly result: readonly ResultColumn[];
-  readonly checks: readonly Check[];
-  readonly shape: "row" | "rows" | "list";
-  readonly empty?: CellError;
 }
 
 const MODEL_LIST = SQL_MODELS.map((m) => m.id).join(", ");
@@ -116,17 +111,8 @@ export function compileSql(req: SqlRequest): Compiled {
   const columns = modelColumns(m, req.columns);
   const options = modelOptions(m, req.options ?? {});
   const src: Source = { table, columns, prefix: ctePrefix(table.kind === "name" ? table.parts : []) };
-  const plan = m.build(src, options);
-  return {
-    model: m.id,
-    dialect: req.dialect,
-    text: renderQuery(plan.query, req.dialect, req.layout),
-    labels: plan.labels,
-    result: plan.result,
-    checks: plan.checks,
-    shape: plan.shape,
-    empty: plan.empty,
-  };
+  const { query, ...plan } = m.build(src, options);
+  return { ...plan, model: m.id, dialect: req.dialect, text: renderQuery(query, req.dialect, req.layout) };
 }
 
 /** A value of a result row as a result cell: numbers (BIGINT as bigint too) and text as they are, NULL as the column's error. */
@@ -175,7 +161,7 @@ export const SQL_PARAMS = [
   { name: "model", type: "range" },
   { name: "table", type: "range" },
   { name: "columns", type: "range" },
-  { name: "dialect", type: "option", values: DIALECT_WORDS, list: '"duckdb", "spark"', default: "duckdb", optional: true },
+  option("dialect", DIALECT_WORDS, "duckdb"),
   { name: "options", type: "range", optional: true },
 ] as const satisfies readonly Param[];
 

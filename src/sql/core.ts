@@ -535,6 +535,11 @@ export interface ColumnSpec {
   readonly optional?: boolean;
 }
 
+/** The first column parameters of a model's declaration, in order, the k-th read as `kinds[k]`. */
+export function columnsOf(params: readonly { readonly name: string }[], kinds: readonly Kind[]): ColumnSpec[] {
+  return kinds.map((kind, k) => ({ param: params[k].name, kind }));
+}
+
 /** The user's side of a compilation: the table, the column given for each column parameter, the CTE prefix. */
 export interface Source {
   readonly table: TableRef;

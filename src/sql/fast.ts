@@ -10,21 +10,15 @@ import { pickIndicator } from "../excel/indicators";
 import { FAST_INDICATORS, FAST_ROWS_PARAMS } from "../models/fast";
 import { INDICATOR } from "../excel/params";
 import {
-  and, cells, columnChecks, countIf, cteName, divZero, eq, fromCte, ge, gt, ident, int, name, ratio, select, withCtes,
+  columnsOf, and, cells, columnChecks, countIf, cteName, divZero, eq, fromCte, ge, gt, ident, int, name, ratio, select, withCtes,
   type Item, type ModelSql, type ResultColumn, type Sql,
 } from "./core";
 
-const [START, END, MEMBER, ACTIVE] = FAST_ROWS_PARAMS;
 
 /** `DTC.FAST.ROWS(stage_start, stage_end, is_member, is_active)`; option `indicator`. */
 export const FAST_ROWS_SQL: ModelSql = {
   id: "FAST.ROWS",
-  columns: [
-    { param: START.name, kind: "stage" },
-    { param: END.name, kind: "stage" },
-    { param: MEMBER.name, kind: "flag" },
-    { param: ACTIVE.name, kind: "flag" },
-  ],
+  columns: columnsOf(FAST_ROWS_PARAMS, ["stage", "stage", "flag", "flag"]),
   options: [INDICATOR],
   build(src, options) {
     const c = cells(src, this.columns);

@@ -16,12 +16,12 @@ import { pickIndicator } from "../excel/indicators";
 import { INDICATOR } from "../excel/params";
 import { GROW_INDICATORS, GROW_ROWS_PARAMS } from "../models/grow";
 import {
-  add, and, call, cast, cells, columnChecks, countDistinct, countIf, crossJoin, cteName, div, dot, eq, flag01, fromCte, gt, ident, int,
+  columnsOf, add, and, call, cast, cells, columnChecks, countDistinct, countIf, crossJoin, cteName, div, dot, eq, flag01, fromCte, gt, ident, int,
   invalidOf, isNotNull, isNull, leftJoin, lt, mul, name, not, num, select, sub, sumIf, when, withCtes, type Check, type Item,
   type ModelSql, type Sql,
 } from "./core";
 
-const [PERIOD, CUSTOMER, CATEGORY, GMV] = GROW_ROWS_PARAMS;
+const [PERIOD, , , GMV] = GROW_ROWS_PARAMS;
 
 const dbl = (x: Sql): Sql => cast(x, "DOUBLE");
 /** log1p(x) = ln(u) · x ÷ (u − 1) with u = 1 + x, or x when u rounds to 1 (Goldberg's accurate form). */
@@ -33,12 +33,7 @@ const log1p = (x: Sql): Sql => {
 /** `DTC.GROW.ROWS(period, customer, category, gmv)`; option `indicator`. */
 export const GROW_ROWS_SQL: ModelSql = {
   id: "GROW.ROWS",
-  columns: [
-    { param: PERIOD.name, kind: "period" },
-    { param: CUSTOMER.name, kind: "id" },
-    { param: CATEGORY.name, kind: "id" },
-    { param: GMV.name, kind: "amount" },
-  ],
+  columns: columnsOf(GROW_ROWS_PARAMS, ["period", "id", "id", "amount"]),
   options: [INDICATOR],
   build(src, options) {
     const c = cells(src, this.columns);

@@ -23,21 +23,18 @@ import { ASSOC_OUTPUT_COLUMNS, ASSOC_PARAMS, DEFAULT_MIN_SUPPORT, DEFAULT_TOP_N 
 import { CALIBRATE_COLUMNS, CALIBRATE_OUTPUT_COLUMNS, CALIBRATE_PARAMS } from "../models/calibrate";
 import { TIE_TOLERANCE } from "../excel/round";
 import {
-  abs, and, asc, call, cast, cells, columnChecks, countAll, countDistinct, countIf, crossJoin, cteName, desc, div, divZero, dot, eq, flag01,
+  columnsOf, abs, and, asc, call, cast, cells, columnChecks, countAll, countDistinct, countIf, crossJoin, cteName, desc, div, divZero, dot, eq, flag01,
   fromCte, ge, gt, ident, int, invalidOf, isNull, join, le, leftJoin, mul, name, ne, not, num, NULL, or, over, rowNumber, select, str, sub, when,
   withCtes, type Check, type ColumnSpec, type Item, type ModelSql, type Order, type Sql,
 } from "./core";
 
-const [BASKET, CATEGORY] = ASSOC_PARAMS;
+const [BASKET] = ASSOC_PARAMS;
 const byName = <P extends { name: string }>(ps: readonly P[], n: string): P => ps.find((p) => p.name === n)!;
 
 /** `DTC.ASSOC(basket, category)`; options `min_support`, `top_n`. */
 export const ASSOC_SQL: ModelSql = {
   id: "ASSOC",
-  columns: [
-    { param: BASKET.name, kind: "id" },
-    { param: CATEGORY.name, kind: "id" },
-  ],
+  columns: columnsOf(ASSOC_PARAMS, ["id", "id"]),
   options: [byName(ASSOC_PARAMS, "min_support"), byName(ASSOC_PARAMS, "top_n")],
   build(src, opts) {
     const minSupport = (opts.min_support as number | undefined) ?? DEFAULT_MIN_SUPPORT;
