@@ -22,3 +22,28 @@ describe("messages", () => {
     expect(failure(() => gtaExcel(1, [["A", "", 10, 1.5, 2]], null, null)).message).toBe("crowds row 1 column 4: 1.5 is not a rate between 0 and 1");
   });
 });
+
+describe("the catalog files", () => {
+  const families = {
+    core: "../../src/excel/messages.json",
+    strategy: "../../src/models/strategy.messages.json",
+    diagnose: "../../src/diagnose/messages.json",
+    whatif: "../../src/plan/whatif.messages.json",
+    sql: "../../src/sql/messages.json",
+  };
+  it("each key is in one family only, and every template has both languages with the same placeholders", async () => {
+    const { catalog } = await import("../../src/excel/messages");
+    const seen = new Map<string, string>();
+    for (const [family, file] of Object.entries(families)) {
+      const entries = (await import(file)).default as Record<string, { en: string; zh: string }>;
+      for (const [key, e] of Object.entries(entries)) {
+        expect(seen.get(key), `${key} in ${family} and ${seen.get(key)}`).toBeUndefined();
+        seen.set(key, family);
+        expect(Object.keys(e).sort()).toEqual(["en", "zh"]);
+        const names = (t: string) => [...new Set([...t.matchAll(/\{(\w+)(?::[^}]*)?\}/g)].map((m) => m[1]))].sort();
+        expect(names(e.zh).every((n) => names(e.en).includes(n)), `${key}: zh placeholders ${names(e.zh)} vs en ${names(e.en)}`).toBe(true);
+      }
+    }
+    expect(seen.size).toBe(Object.keys(catalog).length);
+  });
+});
