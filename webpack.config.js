@@ -11,6 +11,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { localizeMetadata } = require("./scripts/localize-metadata.cjs");
 
 const DEV_URL = "https://localhost:3000/";
+// DuckDB-WASM's worker and wasm for the Datasets view, served from the add-in's own origin
+// (dist/duckdb/; taskpane/datasets/duckdb.ts loads them): "eh", and "mvp" for engines without
+// WebAssembly exceptions. Copied as they are (already minified).
+const DUCKDB_DIST = path.dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+const DUCKDB_FILES = ["duckdb-eh.wasm", "duckdb-browser-eh.worker.js", "duckdb-mvp.wasm", "duckdb-browser-mvp.worker.js"];
 const FUNCTIONS_DIR = path.resolve(__dirname, "functions");
 // Every wrapper file (all of functions/ except the shared edge and the entry) feeds functions.json.
 const wrapperFiles = fs
@@ -53,6 +58,9 @@ class AddinAssetsPlugin {
           const url = given ? given.replace(/\/?$/, "/") : DEV_URL;
           const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8").split(DEV_URL).join(url);
           compilation.emitAsset("manifest.xml", new sources.RawSource(manifest));
+          for (const f of DUCKDB_FILES) {
+            compilation.emitAsset(`duckdb/${f}`, new sources.RawSource(fs.readFileSync(path.join(DUCKDB_DIST, f))), { minimized: true });
+          }
           const assets = path.join(__dirname, "assets");
           if (fs.existsSync(assets)) {
             for (const f of fs.readdirSync(assets)) {
@@ -76,6 +84,8 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, dev ? "dist-dev" : "dist"),
       filename: "[name].js",
+      // The lazily loaded chunk (DuckDB for the Datasets view): named, hashed so a host cache never serves an old one.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
       // Every host of the add-in has globalThis; without this webpack's runtime falls back to new Function.
       environment: { globalThis: true },
@@ -99,6 +109,8 @@ module.exports = (env, argv) => {
       // otherwise decode UTF-8 as windows-1252 and every Chinese label would stop matching.
       // Applies where webpack minifies (production); the rest is webpack's default.
       minimizeOptions: { javascript: { compress: { passes: 2 }, format: { ascii_only: true } } },
+      // The Datasets view's lazy chunk stays one file (DuckDB-WASM's API with apache-arrow), not a separate vendors chunk.
+      splitChunks: { cacheGroups: { defaultVendors: false } },
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: wrapperFiles }),

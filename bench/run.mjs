@@ -17,12 +17,16 @@
  *    per row of the row-level functions.
  * 4. In a separate browser context, computes the same metrics with native worksheet formulas in
  *    HyperFormula (bench/page/native.js) and reports the add-in's speed-up.
- * 5. Prints a table and one closing line; writes bench/RESULTS.md (unless --no-write).
+ * 5. "datasets" (bench/datasets.mjs, issue #17): FAST.ROWS and GROW.ROWS over a 10,000,000-row
+ *    CSV file in DuckDB-WASM in this Chromium against @duckdb/node-api on the same file and
+ *    query (DTC.SQL's text), the JS function on the first 1,048,576 rows, the page's peak memory.
+ * 6. Prints a table and one closing line; writes bench/RESULTS.md (unless --no-write).
  *
  * Options: --dist DIR (measure an existing build), --quick (10k/100k rows, 5 runs, no 1M native:
  * for development), --only NAME,NAME (development: only these cases; "memory" for the memory
- * measurement; names with a space as one item: --only "ASSOC,GTA sensitivity,GTA.BUDGET"),
- * --runs N (default 7), --no-native, --no-write.
+ * measurement, "datasets" for the DuckDB section; names with a space as one item: --only
+ * "ASSOC,GTA sensitivity,GTA.BUDGET"), --runs N (default 7), --no-native, --no-datasets,
+ * --datasets-rows N (default 10,000,000; 1,048,576 with --quick), --no-write.
  * Not part of `npm test`.
  */
 import { execFileSync } from "node:child_process";
@@ -32,6 +36,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { DATASET_ROWS, datasetReport, datasetTargetLines, runDatasets } from "./datasets.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -334,10 +339,19 @@ if (NATIVE) {
   native.hfVersion = hfVersion;
   await hfContext.close();
 }
+// --- 5. local files in DuckDB (bench/datasets.mjs) ------------------------------------------------------
+let datasets = null;
+if (!flag("--no-datasets") && (!ONLY || ONLY.includes("datasets"))) {
+  datasets = await runDatasets({
+    browser, root: ROOT, functionsJs: functionsJs.toString("utf8"), paramCounts, log, statsOf, rendererPids, cpuNs, status,
+    rows: Number(option("--datasets-rows") ?? (QUICK ? ROWS_1M : DATASET_ROWS)),
+    runs: 3,
+  });
+}
 const chromiumVersion = browser.version();
 await browser.close();
 
-// --- 5. report -----------------------------------------------------------------------------------------
+// --- 6. report -----------------------------------------------------------------------------------------
 function statsOf(xs) {
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -412,6 +426,7 @@ for (const t of TARGETS) {
 if (memory) {
   targetLines.push(`| FAST.ROWS peak extra memory (${n1(memory.n)} rows) | ${range(memory.peak, mb)} MB | ≤ 64 MB | ${verdict(memory.peak.median <= 64 * 2 ** 20)} |`);
 }
+if (datasets) targetLines.push(...datasetTargetLines(datasets));
 targetLines.push(`| functions.js size | ${(bundle.raw / 1024).toFixed(1)} KB raw, ${(bundle.gzip / 1024).toFixed(1)} KB gzip | ≤ 60 KB gzip | ${verdict(bundle.gzip <= 60 * 1024)} |`);
 
 const nativeLines = [];
@@ -444,6 +459,7 @@ const closing =
   `GTA sensitivity ${msOf(t["GTA sensitivity"])}, GTA.BUDGET ${msOf(t["GTA.BUDGET"])}, ASSOC ${ratioOf(t.ASSOC)}, CLUSTER ${msOf(t.CLUSTER)}, ` +
   `INDEX ${msOf(t.INDEX)}, DIAGNOSE ${msOf(t.DIAGNOSE)}, ` +
   `mem ${memory ? mb(memory.peak.median) + " MB" : "n/a"}, functions.js ${(bundle.gzip / 1024).toFixed(1)} KB gz (${(bundle.raw / 1024).toFixed(1)} KB raw)` +
+  (datasets ? `; DuckDB-WASM ÷ native ${datasets.models.map((m) => `${m.id} ${m.ratio.median.toFixed(2)}x`).join(", ")}@${datasets.rows / 1e6}M` : "") +
   (native.length ? `; native speed-up ${["FAST.ROWS", "AIPL", "GROW.ROWS", "SUPER"].map(speed).filter(Boolean).join(", ")}` : "");
 
 const cpus = os.cpus();
@@ -465,6 +481,7 @@ const report = [
   ...lines,
   ``,
   ...(nativeLines.length ? [`## Native formulas (HyperFormula) vs the add-in`, ``, ...nativeLines, ``] : []),
+  ...(datasets ? datasetReport(datasets) : []),
   `## Request size per row (JSON of the arguments, UTF-8)`,
   ``,
   ...reqLines,
@@ -487,9 +504,12 @@ if (WRITE) {
   writeFileSync(path.join(ROOT, "bench/RESULTS.md"), [head.trimEnd(), ``, `## Machine`, ``, ...machine, ``, ...report, "```", closing, "```", ""].join("\n"));
   log("wrote bench/RESULTS.md");
 }
-const bad = results.some((r) => r.check && r.check !== "ok" && r.check !== "n/a") || native.some((r) => r.check && r.check !== "ok" && r.check !== "n/a");
+const bad =
+  results.some((r) => r.check && r.check !== "ok" && r.check !== "n/a") ||
+  native.some((r) => r.check && r.check !== "ok" && r.check !== "n/a") ||
+  (datasets?.models.some((m) => m.check !== "ok" || m.jsCheck !== "ok") ?? false);
 if (bad) {
-  console.error("bench: a function's result differs from its floor or the native formulas (see 'result' columns)");
+  console.error("bench: a function's result differs from its floor, the native formulas or DuckDB (see 'result' columns)");
   process.exitCode = 1;
 }
 if (existsSync(DIST) && !option("--dist")) log(`build kept in ${DIST}`);

@@ -52,7 +52,8 @@ describe("task pane page", () => {
     );
     expect(csp["default-src"]).toEqual(["'self'"]);
     expect(csp["connect-src"]).toEqual(["'self'"]);
-    for (const src of csp["script-src"]) expect(["'self'", "https://appsforoffice.microsoft.com"]).toContain(src);
+    // 'wasm-unsafe-eval': WebAssembly for the Datasets view's DuckDB (test/security/datasets.test.ts).
+    for (const src of csp["script-src"]) expect(["'self'", "'wasm-unsafe-eval'", "https://appsforoffice.microsoft.com"]).toContain(src);
     expect(csp["script-src"]).not.toContain("'unsafe-eval'");
     expect(csp["object-src"]).toEqual(["'none'"]);
   });

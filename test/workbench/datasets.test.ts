@@ -1,0 +1,306 @@
+/*
+ * The Datasets view (issue #17) in the workbench, with the BUILT pane (DTC_DIST) and the real
+ * DuckDB-WASM of its lazy chunk, served from the same origin (the harness blocks and counts any
+ * request outside localhost): a generated CSV is opened through the file picker (setInputFiles),
+ * the columns are guessed from its English or Chinese headers, FAST.ROWS, AIPL.FLOW and
+ * GROW.ROWS and ASSOC (with options) run, and the result sheet holds the numbers the JS engine (src/models) gives on the
+ * same rows, then the provenance note (file, rows read, rows skipped, checks, time, the query
+ * that DTC.SQL gives for the same columns). Rows the function refuses show its #VALUE! message
+ * and write nothing; Cancel stops a long read and writes nothing. A Parquet file needs DuckDB's
+ * parquet extension on the add-in's own origin (the build does not ship it): without it the view
+ * says so, and nothing is fetched from anywhere else.
+ */
+import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { CellError, type ResultCell } from "../../src/excel/errors";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { aiplFlowExcel } from "../../src/models/aipl";
+import { assocExcel } from "../../src/models/assoc";
+import { fastRowsExcel } from "../../src/models/fast";
+import { growRowsExcel } from "../../src/models/grow";
+import { compileSql } from "../../src/sql/compile";
+import { workbenchSuite } from "./page";
+
+const suite = workbenchSuite();
+const tmp = mkdtempSync(path.join(tmpdir(), "dtc-datasets-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// --- data ------------------------------------------------------------------------------------------
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+type Row = string[];
+
+/** One row per consumer: stages in English and Chinese words, padded and in any case; flags of every kind; some blank rows. */
+function fastRows(n: number, seed: number, invalid = 0): Row[] {
+  const r = prng(seed);
+  const stages = ["A", "i", " P ", "l", "Awareness", "认知", "兴趣", "购买", "忠诚", "-", "none", "无", ""];
+  const flags = ["1", "0", "Y", "n", "TRUE", "false", "是", "否", ""];
+  const rows: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    if (r() < 0.03) rows.push(["", "", "", ""]);
+    else rows.push([pick(r, stages), pick(r, stages), pick(r, flags), pick(r, flags)]);
+  }
+  for (let k = 0; k < invalid; k++) rows[10 + k * 7][1] = "X";
+  return rows;
+}
+
+/** One row per order line: period 0/1, customer, category, GMV; every category in both periods. */
+function growRows(n: number, seed: number): Row[] {
+  const r = prng(seed);
+  const rows: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    const period = i < 8 ? String(i % 2) : pick(r, ["0", "1", " 1 "]);
+    rows.push([period, `c${Math.floor(r() * 300)}`, `cat${i < 8 ? i % 4 : Math.floor(r() * 4)}`, (Math.round(r() * 100000) / 100).toFixed(2)]);
+  }
+  return rows;
+}
+
+/** CSV text: a header line, then the rows (every field quoted when it holds a comma, quote or space at an end). */
+function csv(headers: readonly string[], rows: readonly Row[]): string {
+  const field = (s: string): string => (/[",\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [headers.map(field).join(","), ...rows.map((r) => r.map(field).join(","))].join("\n") + "\n";
+}
+
+function writeCsv(name: string, headers: readonly string[], rows: readonly Row[]): string {
+  const file = path.join(tmp, name);
+  writeFileSync(file, csv(headers, rows));
+  return file;
+}
+
+/** The rows as Excel would hand one column to a function: a header cell, then the cells (blank as ""). */
+const column = (header: string, rows: readonly Row[], j: number): unknown[][] => [[header], ...rows.map((r) => [r[j]])];
+
+/** A result cell as the sheet holds it: a number, or an error cell's code as text. */
+const asShown = (v: ResultCell): number | string => (v instanceof CellError ? v.kind : v);
+
+// --- the page ----------------------------------------------------------------------------------------
+
+const pane = (page: Page) => page.locator("#root");
+const panel = (page: Page) => pane(page).locator('[role="tabpanel"]:not([hidden])');
+
+async function openDatasets(page: Page, tab: string): Promise<void> {
+  await expect.poll(() => pane(page).getByRole("tab", { name: tab }).count(), { timeout: 20_000 }).toBe(1);
+  await pane(page).getByRole("tab", { name: tab }).click();
+}
+
+/** Open a file with the view's picker and wait until its columns are read. */
+async function openFile(page: Page, file: string): Promise<void> {
+  await panel(page).locator('input[type=file][data-dtc="dataset-file"]').setInputFiles(file);
+  await expect.poll(() => panel(page).locator('[data-dtc="dataset-info"]').textContent(), { timeout: 60_000 }).toContain(path.basename(file));
+}
+
+interface SheetDump {
+  names: string[];
+  values: unknown[][];
+}
+
+/** The sheet names of the workbench, and the values of one sheet (from its HyperFormula book). */
+async function sheet(page: Page, name?: string): Promise<SheetDump> {
+  return page.evaluate((n) => {
+    const hf = (window as unknown as { DTC_WORKBENCH_BOOK: { hf: { getSheetNames(): string[]; getSheetId(n: string): number | undefined; getSheetValues(id: number): unknown[][] } } }).DTC_WORKBENCH_BOOK.hf;
+    const names = hf.getSheetNames();
+    const id = n === null ? undefined : hf.getSheetId(n);
+    return { names, values: id === undefined ? [] : hf.getSheetValues(id) };
+  }, name ?? null);
+}
+
+/** The value beside a label of the provenance note (column A label, column B value). */
+function note(values: unknown[][], labelText: string): unknown {
+  const row = values.find((r) => r[0] === labelText);
+  return row?.[1];
+}
+
+const statusText = (page: Page) => panel(page).textContent();
+
+describe("the Datasets view", () => {
+  it("opens a CSV with English headers, runs FAST.ROWS and AIPL.FLOW, and writes result sheets equal to the JS engine, with the provenance note", async () => {
+    const { page } = await suite.open();
+    const headers = ["customer_id", "stage_start", "stage_end", "is_member", "is_active"];
+    const rows = fastRows(3000, 7);
+    const withId = rows.map((r, i) => [`u${i}`, ...r]);
+    const file = writeCsv("consumers.csv", headers, withId);
+    await openDatasets(page, "Datasets");
+    await openFile(page, file);
+    // The guess: FAST.ROWS, each column by its header.
+    expect(await panel(page).getByLabel("Model").inputValue()).toBe("FAST.ROWS");
+    for (const p of ["stage_start", "stage_end", "is_member", "is_active"]) {
+      const sel = panel(page).getByLabel(`File column for ${p}`);
+      expect(await sel.locator("option:checked").textContent()).toBe(p);
+    }
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "FAST.ROWS consumers"');
+
+    const expected = fastRowsExcel(column("stage_start", rows, 0), column("stage_end", rows, 1), column("is_member", rows, 2), column("is_active", rows, 3));
+    const s = await sheet(page, "FAST.ROWS consumers");
+    expect(s.values[0][0]).toBe("FAST.ROWS of consumers.csv");
+    expect(s.values[4].slice(0, 4)).toEqual(["Fertility", "Advancing", "Superiority", "Thriving"]);
+    const got = s.values[5].slice(0, 4) as number[];
+    expected.map(asShown).forEach((x, k) => {
+      if (typeof x === "number") expect(got[k]).toBeCloseTo(x, 12);
+      else expect(got[k]).toBe(x);
+    });
+    // The note.
+    // SQL reads the text "0" as the number 0 an empty cell may arrive as (docs/sql.md, "Zero as text").
+    const blank = rows.filter((r) => r.every((c) => c.trim() === "" || c.trim() === "0")).length;
+    expect(blank).toBeGreaterThan(0);
+    expect(note(s.values, "File")).toMatch(/^consumers\.csv \(\d+(\.\d)? KB\), read on this computer; never uploaded$/);
+    expect(note(s.values, "Model")).toBe("FAST.ROWS");
+    expect(note(s.values, "Columns")).toBe("stage_start ← stage_start; stage_end ← stage_end; is_member ← is_member; is_active ← is_active");
+    expect(note(s.values, "Options")).toBe("none");
+    expect(note(s.values, "Rows read")).toBe(3000);
+    // The customer_id column is not mapped, so a row blank in the four mapped columns is skipped.
+    expect(note(s.values, "Rows skipped")).toBe(`${blank} blank rows (every mapped column blank or 0), skipped as the function skips them; no row was skipped for an invalid value`);
+    expect(note(s.values, "Invalid values")).toBe(
+      "none, the function accepts every row: invalid_stage_start 0 rows; invalid_stage_end 0 rows; invalid_is_member 0 rows; invalid_is_active 0 rows",
+    );
+    expect(String(note(s.values, "Time taken"))).toMatch(/^\d+(\.\d)? s$/);
+    expect(String(note(s.values, "Engine"))).toMatch(/^DuckDB-WASM \d+\.\d+\.\d+ \(eh\) in the task pane/);
+    expect(note(s.values, "Table")).toBe("CREATE OR REPLACE VIEW \"dataset\" AS SELECT * FROM read_csv('consumers.csv', header = true, all_varchar = true)");
+    const sql = compileSql({ model: "FAST.ROWS", table: "dataset", columns: ["stage_start", "stage_end", "is_member", "is_active"], dialect: "duckdb" }).text;
+    expect(note(s.values, "Query")).toBe(sql);
+
+    // Another model on the same file: AIPL.FLOW, its 5 rows with their stage labels.
+    await panel(page).getByLabel("Model").selectOption("AIPL.FLOW");
+    expect(await panel(page).getByLabel("File column for stage_start").locator("option:checked").textContent()).toBe("stage_start");
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "AIPL.FLOW consumers"');
+    const flow = await sheet(page, "AIPL.FLOW consumers");
+    expect(flow.values[4].slice(0, 7)).toEqual(["row", "stage", "A", "I", "P", "L", "none"]);
+    const flowJs = aiplFlowExcel(column("stage_start", rows, 0), column("stage_end", rows, 1));
+    expect(flow.values.slice(5, 10).map((r) => r.slice(1, 7))).toEqual(flowJs.map((r, i) => [["A", "I", "P", "L", "none"][i], ...r.map(asShown)]));
+    expect(note(flow.values, "Rows read")).toBe(3000);
+    // Nothing was overwritten: both sheets are there, besides the sample's.
+    expect((await sheet(page)).names).toEqual(expect.arrayContaining(["FAST.ROWS consumers", "AIPL.FLOW consumers"]));
+  }, 120_000);
+
+  it("in Chinese: guesses GROW.ROWS from Chinese headers and writes the JS engine's numbers", async () => {
+    const { page } = await suite.open("?lang=zh-CN");
+    const headers = ["订单号", " 期间 ", "客户", "品类", "成交额"];
+    const rows = growRows(2500, 11);
+    const file = writeCsv("订单.csv", headers, rows.map((r, i) => [`o${i}`, ...r]));
+    await openDatasets(page, "数据集");
+    await openFile(page, file);
+    expect(await panel(page).getByLabel("模型").inputValue()).toBe("GROW.ROWS");
+    // DuckDB's CSV reader trims the header names.
+    expect(await panel(page).getByLabel("period 对应的文件列").locator("option:checked").textContent()).toBe("期间");
+    await panel(page).getByRole("button", { name: "运行并写入新工作表" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain("GROW.ROWS 订单");
+    const expected = growRowsExcel(column("period", rows, 0), column("customer", rows, 1), column("category", rows, 2), column("gmv", rows, 3)) as number[];
+    const s = await sheet(page, "GROW.ROWS 订单");
+    expect(s.values[0][0]).toBe("订单.csv 的 GROW.ROWS");
+    expect(s.values[4].slice(0, 4)).toEqual(["Gain", "Retain", "Boost", "Widen"]);
+    const got = s.values[5].slice(0, 4) as number[];
+    const scale = rows.reduce((t, r) => t + Number(r[3]), 0);
+    expected.forEach((x, k) => expect(Math.abs(got[k] - x)).toBeLessThanOrEqual(1e-9 * scale));
+    expect(note(s.values, "读取行数")).toBe(2500);
+    expect(note(s.values, "文件")).toMatch(/^订单\.csv（.*），在本机读取，未上传$/);
+    expect(String(note(s.values, "查询"))).toMatch(/^WITH /);
+  }, 120_000);
+
+  it("runs ASSOC with its options, as the JS engine on the same rows; a Parquet file without the parquet extension on the origin is refused, fetching nothing elsewhere", async () => {
+    const { page } = await suite.open();
+    const r = prng(23);
+    const cats = ["cleanser", "toner", "serum", "mask", "lipstick", "洁面", "精华"];
+    const lines: [string, string][] = [];
+    for (let b = 0; b < 400; b++) for (let k = 0; k < 1 + Math.floor(r() * 4); k++) lines.push([`b${b}`, pick(r, cats)]);
+    await openDatasets(page, "Datasets");
+
+    // Parquet: this DuckDB-WASM build reads it only through its parquet extension, which may come from the add-in's origin alone.
+    const parquet = path.join(tmp, "lines.parquet");
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    await con.run(`COPY (SELECT 'b1' AS order_id, 'toner' AS category) TO '${parquet.replace(/'/g, "''")}' (FORMAT parquet)`);
+    con.closeSync();
+    db.closeSync();
+    await panel(page).locator('input[type=file][data-dtc="dataset-file"]').setInputFiles(parquet);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain("lines.parquet: this add-in has no Parquet reader installed");
+
+    const file = writeCsv("lines.csv", ["order_id", "category"], lines);
+    await openFile(page, file);
+    expect(await panel(page).getByLabel("Model").inputValue()).toBe("ASSOC");
+    await panel(page).getByLabel("min_support").fill("0.05");
+    await panel(page).getByLabel("top_n").fill("6");
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "ASSOC lines"');
+    const expected = assocExcel(column("order_id", lines, 0), column("category", lines, 1), 0.05, 6);
+    const s = await sheet(page, "ASSOC lines");
+    expect(s.values[4].slice(0, 6)).toEqual(["from", "to", "support", "confidence", "lift", "baskets_both"]);
+    expect(expected.length).toBe(6);
+    expected.forEach((row, i) => {
+      const got = s.values[5 + i].slice(0, 6);
+      expect(got.slice(0, 2)).toEqual(row.slice(0, 2));
+      row.slice(2).forEach((x, k) => expect(got[2 + k] as number).toBeCloseTo(x as number, 12));
+    });
+    expect(note(s.values, "Options")).toBe("min_support=0.05, top_n=6");
+    expect(note(s.values, "Rows read")).toBe(lines.length);
+  }, 120_000);
+
+  it("refuses rows the function refuses: the #VALUE! message in the pane, and no sheet", async () => {
+    const { page } = await suite.open();
+    const rows = fastRows(500, 3, 3);
+    const file = writeCsv("bad.csv", ["s0", "s1", "member", "active"], rows);
+    await openDatasets(page, "Datasets");
+    await openFile(page, file);
+    // "member" and "active" are the engine's aliases; s0/s1 are not: pick them by hand.
+    await panel(page).getByLabel("Model").selectOption("FAST.ROWS");
+    expect(await panel(page).getByLabel("File column for is_member").locator("option:checked").textContent()).toBe("member");
+    expect(await panel(page).getByRole("button", { name: "Run and write sheet" }).isDisabled()).toBe(true);
+    await panel(page).getByLabel("File column for stage_start").selectOption({ label: "s0" });
+    await panel(page).getByLabel("File column for stage_end").selectOption({ label: "s1" });
+    const before = (await sheet(page)).names;
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    const refused = panel(page).locator('[data-dtc="dataset-refused"]');
+    await expect.poll(() => refused.textContent(), { timeout: 60_000 }).toContain("#VALUE!");
+    expect(await refused.textContent()).toBe(
+      "#VALUE! stage_end (s1): 3 rows hold a value that is not a stage (use A, I, P, L, or - for outside AIPL) — the function would refuse these rows; nothing was written.",
+    );
+    expect((await sheet(page)).names).toEqual(before);
+  }, 120_000);
+
+  it("cancels a long read: nothing is written, and the next run works", async () => {
+    const { page } = await suite.open();
+    // About 3 million rows (~45 MB), streamed to disk.
+    const big = path.join(tmp, "big.csv");
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(big);
+      out.on("error", reject);
+      out.write("stage_start,stage_end,is_member,is_active\n");
+      const line = "A,I,1,0\n i , P ,Y,N\n认知,购买,是,否\nL,-,TRUE,FALSE\n".repeat(2500);
+      for (let k = 0; k < 300; k++) out.write(line);
+      out.end(resolve);
+    });
+    await openDatasets(page, "Datasets");
+    await openFile(page, big);
+    const before = (await sheet(page)).names;
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    const progress = panel(page).locator('[data-dtc="dataset-progress"]');
+    await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/Reading big\.csv in DuckDB/);
+    await page.waitForTimeout(300);
+    await progress.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/Cancelled after [\d.]+ s; nothing was written\./);
+    expect(await progress.count()).toBe(0);
+    expect((await sheet(page)).names).toEqual(before);
+
+    // The view still works: a small file runs to its sheet.
+    const small = writeCsv("after.csv", ["stage_start", "stage_end", "is_member", "is_active"], fastRows(200, 5));
+    await openFile(page, small);
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "FAST.ROWS after"');
+  }, 180_000);
+});
