@@ -14,7 +14,10 @@ import { GtaView } from "./views/GtaView";
 import { HotView } from "./views/HotView";
 import { PlansView } from "./views/PlansView";
 import { DiagnoseView } from "./views/DiagnoseView";
+import { DatasetsView } from "./views/DatasetsView";
 import { planToForm } from "./plans/convert";
+import { DraftNotice, useDrafts } from "./views/DraftNotice";
+import { emptyHealthForm } from "./drafts";
 import type { Plan } from "../src/plan/schema";
 import type { Workbook } from "./workbook/port";
 
@@ -26,7 +29,7 @@ const useStyles = makeStyles({
   title: { display: "block", marginBottom: "4px" },
 });
 
-export type TabId = "gta" | "hot" | "plans" | "diagnose";
+export type TabId = "gta" | "hot" | "plans" | "diagnose" | "datasets";
 
 export interface AppProps {
   workbook: Workbook;
@@ -41,10 +44,16 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
   // Forms live here so switching tabs keeps what was typed.
   const [gta, setGta] = React.useState<GtaForm>(emptyGtaForm);
   const [hot, setHot] = React.useState<HotForm>(emptyHotForm);
-  const [health, setHealth] = React.useState<HealthForm>({ precision: "", actuals: [] });
+  const [health, setHealth] = React.useState<HealthForm>(emptyHealthForm);
   // The saved plan or template each form was last loaded from (its names are kept on save).
   const [gtaBase, setGtaBase] = React.useState<Plan>();
   const [hotBase, setHotBase] = React.useState<Plan>();
+  // Each form's draft is kept in the workbook across a reload or a language switch (drafts.ts).
+  const drafts = useDrafts(workbook, {
+    gta: { value: gta, set: setGta, base: gtaBase, setBase: setGtaBase },
+    hot: { value: hot, set: setHot, base: hotBase, setBase: setHotBase },
+    health: { value: health, set: setHealth },
+  });
   const loadPlan = React.useCallback(
     (plan: Plan) => {
       const loaded = planToForm(plan, lang);
@@ -67,16 +76,20 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
         <Text as="h1" weight="semibold" size={400} className={s.title}>
           {L("appTitle")}
         </Text>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+        {/* Five tabs do not fit in one line of a 320 px pane: they wrap. */}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ flexWrap: "wrap" }}>
           <Tab value="gta">{L("tabGta")}</Tab>
           <Tab value="hot">{L("tabHot")}</Tab>
           <Tab value="plans">{L("tabPlans")}</Tab>
           <Tab value="diagnose">{L("tabDiagnose")}</Tab>
+          <Tab value="datasets">{L("tabDatasets")}</Tab>
         </TabList>
         <div role="tabpanel" aria-label={L("tabGta")} hidden={tab !== "gta"}>
+          {drafts.restored.gta && <DraftNotice lang={lang} onClear={() => drafts.clear("gta")} onDismiss={() => drafts.dismiss("gta")} />}
           <GtaView workbook={workbook} lang={lang} form={gta} onChange={setGta} />
         </div>
         <div role="tabpanel" aria-label={L("tabHot")} hidden={tab !== "hot"}>
+          {drafts.restored.hot && <DraftNotice lang={lang} onClear={() => drafts.clear("hot")} onDismiss={() => drafts.dismiss("hot")} />}
           <HotView workbook={workbook} lang={lang} form={hot} onChange={setHot} health={health} onHealthChange={setHealth} />
         </div>
         <div role="tabpanel" aria-label={L("tabPlans")} hidden={tab !== "plans"}>
@@ -84,6 +97,9 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
         </div>
         <div role="tabpanel" aria-label={L("tabDiagnose")} hidden={tab !== "diagnose"}>
           <DiagnoseView workbook={workbook} lang={lang} onOpenTool={setTab} />
+        </div>
+        <div role="tabpanel" aria-label={L("tabDatasets")} hidden={tab !== "datasets"}>
+          <DatasetsView workbook={workbook} lang={lang} />
         </div>
       </main>
     </FluentProvider>

@@ -5,14 +5,15 @@
  * - `createSheet` checks the plan with the pane's own `checkPlan` (nothing is written when it
  *   fails), picks unique sheet and table names with `pickNames`, adds a NEW sheet tab and writes
  *   the blocks in one engine batch: formulas compute live, so editing an input cell recalculates
- *   the plan. Formats, styles, tables, conditional formats, column widths and charts (drawn as
- *   SVG) are kept in the sheet's meta and rendered by the grid. All or nothing: on any failure
+ *   the plan. Formats, styles, tables, conditional formats, column widths, charts (drawn as
+ *   SVG) and data validations (the grid refuses what they refuse, as Excel's "stop" alert does)
+ *   are kept in the sheet's meta and rendered or applied by the grid. All or nothing: on any failure
  *   the new sheet is removed.
  * - `readSelection` returns the grid's selected range with values as Office.js gives them
  *   (blank `""`, errors as their code text); a selection of more than `MAX_SELECTION_CELLS`
  *   is cut to the sheet's data and refused (`selectionTooLarge`) when still larger, as in Excel.
  * - `loadPlans` / `savePlans` keep the plan-library text in the workbook state, which the page
- *   saves to localStorage.
+ *   saves to localStorage; `loadDraft` / `saveDraft` the pane's form drafts, the same way.
  * - `insertFormula` writes one formula into the selection's top-left cell when it is empty.
  */
 import type { RawCellContent } from "hyperformula";
@@ -41,7 +42,7 @@ export interface SelectionSource {
 }
 
 /** Everything the workbench can draw. */
-export const WORKBENCH_CAPABILITIES: Capabilities = { tables: true, charts: true, conditionalFormats: true, planStorage: true };
+export const WORKBENCH_CAPABILITIES: Capabilities = { tables: true, charts: true, conditionalFormats: true, planStorage: true, dataValidation: true };
 
 /** A port cell as engine content: text that would read as something else gets an apostrophe. */
 function content(c: Cell): RawCellContent {
@@ -115,6 +116,7 @@ export class WorkbenchWorkbook implements Workbook {
     meta.tables = (plan.tables ?? []).map((t, i) => ({ name: tableNames[i], range: t.range, style: t.style ?? "TableStyleMedium2" }));
     meta.conditionalFormats = (plan.conditionalFormats ?? []).map((c) => ({ range: c.range, rules: c.rules.map((r) => ({ ...r })) }));
     meta.charts = (plan.charts ?? []).map((c) => ({ ...c, position: { ...c.position } }));
+    if (plan.validations?.length) meta.validations = plan.validations.map((v) => ({ range: v.range, rule: JSON.parse(JSON.stringify(v.rule)) as typeof v.rule, message: { ...v.message } }));
     for (const w of plan.columnWidths ?? []) meta.columnWidths[w.column.toUpperCase()] = w.width;
     return meta;
   }
@@ -173,6 +175,16 @@ export class WorkbenchWorkbook implements Workbook {
 
   async savePlans(text: string): Promise<void> {
     this.book.plans = text;
+    this.book.save();
+  }
+
+  async loadDraft(view: string): Promise<string | null> {
+    return Object.prototype.hasOwnProperty.call(this.book.drafts, view) ? this.book.drafts[view] : null;
+  }
+
+  async saveDraft(view: string, text: string | null): Promise<void> {
+    if (text === null) delete this.book.drafts[view];
+    else this.book.drafts[view] = text;
     this.book.save();
   }
 }

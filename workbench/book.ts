@@ -1,11 +1,12 @@
 /**
  * The workbench's workbook: sheets in the formula engine, plus what a spreadsheet keeps beside
  * the cells (number formats, styles, tables, conditional formats, charts, column widths) and the
- * plan library text. It is saved to `localStorage` after every change and restored on the next
- * visit, so plan sheets and saved plans survive a reload, as they do in a saved Excel workbook.
+ * plan library text and the pane's form drafts. It is saved to `localStorage` after every change
+ * and restored on the next visit, so plan sheets, saved plans and drafts survive a reload, as they
+ * do in a saved Excel workbook.
  */
 import type { RawCellContent, SimpleCellAddress } from "hyperformula";
-import type { CellStyle, ChartSpec, ConditionalFormatSpec, TableStyle } from "../taskpane/workbook/port";
+import type { CellStyle, ChartSpec, ConditionalFormatSpec, TableStyle, ValidationSpec } from "../taskpane/workbook/port";
 import { Engine } from "./engine";
 
 /** What a sheet keeps beside its cells. Cell keys are "row,col" (0-based). */
@@ -18,6 +19,8 @@ export interface SheetMeta {
   charts: ChartSpec[];
   /** Column widths in points, by column letter. */
   columnWidths: Record<string, number>;
+  /** Data validation of input cells (the grid refuses typed entries they refuse). */
+  validations?: ValidationSpec[];
 }
 
 export function emptyMeta(): SheetMeta {
@@ -46,6 +49,8 @@ export interface SavedBook {
   active?: string;
   /** The plan library text (`Workbook.savePlans`), or null. */
   plans: string | null;
+  /** The pane's form drafts by view (`Workbook.saveDraft`); absent in books saved before drafts. */
+  drafts?: Record<string, string>;
 }
 
 export const STORAGE_KEY = "dtc-workbench/book";
@@ -78,6 +83,8 @@ export class Book {
   readonly engine: Engine;
   private readonly meta = new Map<number, SheetMeta>();
   plans: string | null;
+  /** The pane's form drafts by view (`Workbook.saveDraft`), saved with the book. */
+  drafts: Record<string, string> = {};
   activeSheet: number;
   private readonly listeners: Listener[] = [];
 
@@ -95,6 +102,9 @@ export class Book {
       if (id !== undefined) this.meta.set(id, { ...emptyMeta(), ...(s.meta ?? {}) });
     }
     this.plans = typeof saved.plans === "string" ? saved.plans : null;
+    if (saved.drafts && typeof saved.drafts === "object") {
+      for (const [view, text] of Object.entries(saved.drafts)) if (typeof text === "string") this.drafts[view] = text;
+    }
     this.activeSheet = (saved.active !== undefined ? this.engine.hf.getSheetId(saved.active) : undefined) ?? this.sheetIds()[0];
   }
 
@@ -175,6 +185,7 @@ export class Book {
       sheets: this.sheetIds().map((id) => ({ name: this.sheetName(id), cells: this.engine.serializedSheet(id), meta: this.metaOf(id) })),
       active: this.sheetName(this.activeSheet),
       plans: this.plans,
+      drafts: { ...this.drafts },
     };
   }
 

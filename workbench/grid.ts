@@ -22,6 +22,7 @@ import { cellKey, type Book } from "./book";
 import { chartSvg } from "./chart";
 import { displayValue } from "./format";
 import { FormulaHelp, HELP_WORDS, type HelpEntry } from "./autocomplete";
+import { refusal } from "./validation";
 
 const DEFAULT_COL_PX = 72;
 const ROW_HEADER_PX = 42;
@@ -568,7 +569,8 @@ export class GridView {
       e.preventDefault();
       const { sheet, active } = this.selection();
       this.stopEditing();
-      this.write(() => this.book.setTyped({ sheet, ...active }, this.formulaBar.value));
+      const text = this.formulaBar.value;
+      this.write(() => this.typed(sheet, active, text));
       this.focus();
     } else if (e.key === "Escape") {
       e.preventDefault();
@@ -584,11 +586,13 @@ export class GridView {
     if (!ed) return;
     const text = this.editor.value;
     this.stopEditing();
-    if (text !== ed.original) this.write(() => this.book.setTyped({ sheet: this.book.activeSheet, ...ed.cell }, text));
+    const refused = text !== ed.original ? this.write(() => this.typed(this.book.activeSheet, ed.cell, text)) : undefined;
     if (step) {
       this.step(ed.cell, step[0], step[1]);
       this.focus();
     }
+    // Moving repaints the status line: the refusal stays in view.
+    if (refused) this.status.textContent = refused;
   }
 
   /** Back to idle: the editor empty and invisible over the active cell. */
@@ -602,13 +606,23 @@ export class GridView {
     if (td) this.placeEditor(td);
   }
 
-  /** Make a change; when the engine refuses it, say why in the status line. */
-  private write(change: () => void): void {
+  /** Set a cell from typed text, unless the sheet's data validation refuses it (as Excel's "stop" alert). */
+  private typed(sheet: number, cell: CellRef, text: string): void {
+    const no = refusal(this.book.metaOf(sheet).validations, cell.row, cell.col, text);
+    if (no) throw new Error(no);
+    this.book.setTyped({ sheet, ...cell }, text);
+  }
+
+  /** Make a change; when the engine refuses it, say why in the status line (and return that line). */
+  private write(change: () => void): string | undefined {
     try {
       change();
+      return undefined;
     } catch (e) {
       this.render();
-      this.status.textContent = `Not changed: ${e instanceof Error ? e.message : String(e)}`;
+      const text = `Not changed: ${e instanceof Error ? e.message : String(e)}`;
+      this.status.textContent = text;
+      return text;
     }
   }
 

@@ -62,6 +62,8 @@ const workbook: Workbook = {
   loadPlans: async () => (await adapterReady).loadPlans(),
   savePlans: async (text) => (await adapterReady).savePlans(text),
   insertFormula: async (formulaFor) => (await adapterReady).insertFormula(formulaFor),
+  loadDraft: async (view) => (await adapterReady).loadDraft(view),
+  saveDraft: async (view, text) => (await adapterReady).saveDraft(view, text),
 };
 
 const host: WorkbenchHost = {

@@ -21,6 +21,12 @@
  *
  * Names are matched ignoring case, surrounding spaces and full-width/half-width forms
  * (`"双１１ 2025 "` is the same name as `"双11 2025"`).
+ *
+ * A saved plan has ONE name, `name`, given by the user and shown in every language; names are
+ * unique in a library, so no two plans show the same name. Only templates carry a second,
+ * Chinese default name (`name_zh`, see {@link displayName}); the operations here never write one,
+ * and a `name_zh` kept by an earlier version is ignored and dropped when the plan is renamed,
+ * duplicated or copied ({@link oneName}).
  */
 import * as z from "zod";
 import { formatText, type Lang } from "../excel/messages";
@@ -62,8 +68,8 @@ export interface Library {
 
 /** One line of the "Plans" list. */
 export interface PlanSummary {
+  /** The plan's one name, shown in every language. */
   name: string;
-  name_zh?: string;
   kind: PlanKind;
   target_gmv: number;
   season?: string;
@@ -94,9 +100,24 @@ export function nameKey(name: string): string {
   return name.normalize("NFKC").trim().toLowerCase();
 }
 
-/** The name to show: the Chinese name in Chinese when the plan has one. */
+/**
+ * The name a TEMPLATE offers in `lang`: its Chinese default name (`name_zh`) in Chinese, else
+ * `name`. A saved plan has one name, `name`, shown in every language (see {@link oneName}).
+ */
 export function displayName(plan: Pick<Plan, "name" | "name_zh">, lang: Lang): string {
   return lang === "zh" && plan.name_zh ? plan.name_zh : plan.name;
+}
+
+/**
+ * A saved plan with its one name: the `name_zh` that earlier versions kept beside `name` (a
+ * template's Chinese name, never changed by Rename) is dropped, so the plan shows, loads and is
+ * matched under `name` in every language. Returns `plan` itself when it has no `name_zh`.
+ */
+export function oneName<P extends Plan>(plan: P): P {
+  if (plan.name_zh === undefined) return plan;
+  const rest: Record<string, unknown> = { ...plan };
+  delete rest.name_zh;
+  return rest as P;
 }
 
 export function emptyLibrary(): Library {
@@ -155,7 +176,6 @@ export function writeLibrary(library: Library): string {
 export function listPlans(library: Library): PlanSummary[] {
   return library.plans.map((p) => {
     const s: PlanSummary = { name: p.name, kind: p.kind, target_gmv: p.inputs.target_gmv };
-    if (p.name_zh !== undefined) s.name_zh = p.name_zh;
     if (p.season !== undefined) s.season = p.season;
     if (p.updated !== undefined) s.updated = p.updated;
     return s;
@@ -224,30 +244,37 @@ export function savePlan(library: Library, plan: Plan, opts: StampOptions & { ov
   };
 }
 
-/** Rename a plan; refused when another plan already has the new name. */
+/**
+ * Rename a plan: `to` becomes its one name, in every language (a `name_zh` left by an earlier
+ * version goes). Refused when another plan already has the new name.
+ */
 export function renamePlan(library: Library, from: string, to: string, opts: StampOptions = {}): StoreResult {
   const i = indexOf(library, from);
   if (i < 0) return notFound(from);
   const j = indexOf(library, to);
   if (j >= 0 && j !== i) return { ok: false, error: planError("name", "planNameTaken", { name: library.plans[j].name }) };
-  const v = valid({ ...library.plans[i], name: to, updated: stamp(opts) });
+  const v = valid({ ...oneName(library.plans[i]), name: to, updated: stamp(opts) });
   if (!v.ok) return v;
   return { ok: true, library: put(library, i, v.plan, true), plan: v.plan };
 }
 
+/** The suffix of the n-th copy (n = 1, 2, …) in each language. */
+const COPY_SUFFIX: Record<Lang, (n: number) => string> = {
+  en: (n) => (n === 1 ? " (copy)" : ` (copy ${n})`),
+  zh: (n) => (n === 1 ? "（副本）" : `（副本 ${n}）`),
+};
+
 /**
- * The first free name of the form `name (copy)`, `name (copy 2)` …, cut to the longest name
- * allowed. The Chinese name, if any, becomes `name_zh（副本）` and so on.
+ * The first free name for a copy of `plan`, in the language the user works in: `name (copy)`,
+ * `name (copy 2)` … in English, `name（副本）`, `name（副本 2）` … in Chinese, cut to the
+ * longest name allowed. Free means no plan of the library has it (compared by {@link nameKey}),
+ * so no two plans ever show the same name.
  */
-export function copyName(library: Library, plan: Pick<Plan, "name" | "name_zh">): { name: string; name_zh?: string } {
+export function copyName(library: Library, plan: Pick<Plan, "name">, lang: Lang = "en"): { name: string } {
   const fit = (base: string, suffix: string): string => base.slice(0, Math.max(0, LIMITS.name - suffix.length)) + suffix;
   for (let n = 1; ; n++) {
-    const en = n === 1 ? " (copy)" : ` (copy ${n})`;
-    const name = fit(plan.name, en);
-    if (indexOf(library, name) < 0) {
-      if (plan.name_zh === undefined) return { name };
-      return { name, name_zh: fit(plan.name_zh, n === 1 ? "（副本）" : `（副本 ${n}）`) };
-    }
+    const name = fit(plan.name, COPY_SUFFIX[lang](n));
+    if (indexOf(library, name) < 0) return { name };
   }
 }
 
@@ -262,11 +289,17 @@ function insertAfter(library: Library, i: number, plan: unknown, now: string): S
   return { ok: true, library: put(library, i + 1, v.plan, false), plan: v.plan };
 }
 
-/** Duplicate a plan as `name (copy)` right after it. */
-export function duplicatePlan(library: Library, name: string, opts: StampOptions = {}): StoreResult {
+/** Options of the operations that name a copy: the user's language picks the suffix ({@link copyName}). */
+export interface CopyOptions extends StampOptions {
+  lang?: Lang;
+}
+
+/** Duplicate a plan as `name (copy)` (in Chinese `name（副本）`) right after it. */
+export function duplicatePlan(library: Library, name: string, opts: CopyOptions = {}): StoreResult {
   const i = indexOf(library, name);
   if (i < 0) return notFound(name);
-  return insertAfter(library, i, { ...library.plans[i], ...copyName(library, library.plans[i]) }, stamp(opts));
+  const orig = oneName(library.plans[i]);
+  return insertAfter(library, i, { ...orig, ...copyName(library, orig, opts.lang) }, stamp(opts));
 }
 
 /** Delete a plan; `plan` in the result is the deleted one. */
@@ -292,23 +325,20 @@ export function withTarget(plan: Plan, newTarget: number, opts: { name?: string 
 
 /**
  * "Copy plan, change target" inside the library: the copy is saved right after the original,
- * under `newName` or else the first free `name (copy)` name.
+ * under `newName` or else the first free copy name in `opts.lang` ({@link copyName}).
  */
 export function copyWithTarget(
   library: Library,
   name: string,
   newTarget: number,
-  opts: StampOptions & { newName?: string } = {},
+  opts: CopyOptions & { newName?: string } = {},
 ): StoreResult {
   const i = indexOf(library, name);
   if (i < 0) return notFound(name);
-  const orig = library.plans[i];
-  const names = opts.newName !== undefined ? { name: opts.newName, name_zh: undefined } : copyName(library, orig);
-  const copy = withTarget({ ...orig, name_zh: names.name_zh }, newTarget, { name: names.name });
+  const orig = oneName(library.plans[i]);
+  const copy = withTarget(orig, newTarget, { name: opts.newName ?? copyName(library, orig, opts.lang).name });
   if (!copy.ok) return copy;
-  const plan: Record<string, unknown> = { ...copy.plan };
-  if (plan.name_zh === undefined) delete plan.name_zh;
-  return insertAfter(library, i, plan, stamp(opts));
+  return insertAfter(library, i, copy.plan, stamp(opts));
 }
 
 /**

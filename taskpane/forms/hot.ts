@@ -9,11 +9,11 @@
  * as `DTC.HOTPLAN` and plan files accept it.
  */
 import * as z from "zod";
-import { HotCrowdSchema, HotFunnelSchema, HotPhaseSchema, HotplanInputsSchema, HotplanPlanSchema, LIMITS } from "../../src/plan/schema";
+import { HotCrowdSchema, HotFunnelSchema, HotPhaseSchema, HotplanInputsSchema, HotplanPlanSchema, LIMITS, type HotplanPlan } from "../../src/plan/schema";
 import { healthTargets, type HotActual } from "../../src/plan/hothealth";
 import type { Lang } from "../i18n";
 import type { HealthPhase, HotSheetInput } from "../planners/hotSheet";
-import { STRATEGY_CROWDS } from "./gta";
+import { STRATEGY_CROWD_NAMES } from "./gta";
 import {
   addIssue,
   numberField,
@@ -78,11 +78,18 @@ export function emptyHotForm(): HotForm {
   };
 }
 
-/** Add the eight strategy crowds (share 1 each, so equal until edited); present names skipped. */
-export function addHotStrategyCrowds(rows: readonly HotCrowdForm[]): HotCrowdForm[] {
+/**
+ * Add the eight strategy crowds (share 1 each, so equal until edited), named in the pane's
+ * language (`STRATEGY_CROWD_NAMES`: DTC.HOTPLAN takes any crowd name, so either language plans
+ * alike). A crowd already present under its name in EITHER language is skipped, so a plan saved
+ * with the Chinese names gets no English duplicates.
+ */
+export function addHotStrategyCrowds(rows: readonly HotCrowdForm[], lang: Lang = "zh"): HotCrowdForm[] {
   const have = new Set(rows.map((r) => r.name.trim().toLowerCase()));
   const keep = rows.length === 1 && Object.values(rows[0]).every((v) => v === "") ? [] : [...rows];
-  return [...keep, ...STRATEGY_CROWDS.filter((c) => !have.has(c.toLowerCase())).map((c) => ({ ...emptyHotCrowd(c), share: "1" }))];
+  const present = (i: number) => have.has(STRATEGY_CROWD_NAMES.zh[i].toLowerCase()) || have.has(STRATEGY_CROWD_NAMES.en[i].toLowerCase());
+  const add = STRATEGY_CROWD_NAMES[lang].flatMap((name, i) => (present(i) ? [] : [{ ...emptyHotCrowd(name), share: "1" }]));
+  return [...keep, ...add];
 }
 
 /** The zod schema of the Hot product form, with messages in `lang`. */
@@ -174,15 +181,26 @@ export interface ActualForm {
 export interface HealthForm {
   /** Planned share of reached consumers in the target crowds. */
   precision: string;
-  /** One entry per phase of the hot-product form, in order. */
+  /** One entry per phase of the plan checked, in order; an entry left blank is a phase not run yet. */
   actuals: ActualForm[];
+  /** The plan checked: the hot-product form (absent, "") or the name of a plan saved in the workbook. */
+  source?: string;
 }
 
 export function emptyActual(): ActualForm {
   return { reached: "", inTarget: "", spend: "", gmv: "", buyers: "" };
 }
 
-/** The health-check schema; the plan targets come from the (valid) hot-product inputs. */
+/** True when nothing is typed in a phase's actuals: the phase is skipped, not checked with zeros. */
+export function isBlankActual(a: ActualForm | undefined): boolean {
+  return !a || Object.values(a).every((v) => v.trim() === "");
+}
+
+/**
+ * The health-check schema; the plan targets come from the (valid) hot-product inputs. Mid-campaign
+ * a phase's actuals are left blank: that phase is skipped (no `actual`), not checked with zeros;
+ * a phase typed into needs all five values; at least one phase must have actuals.
+ */
 export function healthFormSchema(plan: HotSheetInput, lang: Lang) {
   const persons = numberField({ min: 0, max: LIMITS.persons }, lang);
   const money = numberField({ min: 0, max: LIMITS.gmv }, lang);
@@ -193,12 +211,17 @@ export function healthFormSchema(plan: HotSheetInput, lang: Lang) {
         addIssue(ctx, "v_exceedsReached", { max: a.reached.toLocaleString(lang === "zh" ? "zh-CN" : "en-US") }, ["inTarget"]);
       }
     });
+  const actualOrBlank = z.preprocess((a) => (isBlankActual(a as ActualForm) ? undefined : a), actual.optional());
   return z
-    .object({ precision: numberField({ rate: "open" }, lang), actuals: z.array(actual).length(plan.phases.length) })
+    .object({ precision: numberField({ rate: "open" }, lang), actuals: z.array(actualOrBlank).length(plan.phases.length) })
+    .superRefine((f, ctx) => {
+      if (f.actuals.every((a) => a === undefined)) addIssue(ctx, "healthNoActuals", {}, ["actuals"]);
+    })
     .transform((f): HealthPhase[] => {
       const targets = healthTargets(plan, f.precision);
       return targets.map((t, i) => {
         const a = f.actuals[i];
+        if (!a) return { phase: t.phase, plan: t.plan };
         const actualRow: HotActual = { reached: a.reached, reached_in_target_crowds: a.inTarget, spend: a.spend, gmv: a.gmv, buyers: a.buyers };
         return { phase: t.phase, plan: t.plan, actual: actualRow };
       });
@@ -206,5 +229,11 @@ export function healthFormSchema(plan: HotSheetInput, lang: Lang) {
 }
 
 export function validateHealth(form: HealthForm, plan: HotSheetInput, lang: Lang): Validated<HealthPhase[]> {
-  return validate(healthFormSchema(plan, lang), form, lang);
+  const actuals = plan.phases.map((_, i) => form.actuals[i] ?? emptyActual());
+  return validate(healthFormSchema(plan, lang), { precision: form.precision, actuals }, lang);
+}
+
+/** A saved hot-product plan as the planner's input (the health check's "saved plan" source). */
+export function savedHotInput(plan: HotplanPlan): HotSheetInput {
+  return { product: plan.name, ...plan.inputs };
 }

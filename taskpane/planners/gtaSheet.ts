@@ -29,9 +29,19 @@
  * - A1 title, A2 note;
  * - A4:B5 inputs heading and the target GMV (B5);
  * - A7 heading, A8:G(8+n) the crowd table (an Excel table whose headers DTC.GTA recognises);
- * - the summary below it (baseline … added cost, and the fill-order flag);
+ * - the summary below it (baseline … added cost, and the fill order in words), then the input
+ *   check: "" when every input is valid, else the first wrong input in words, naming its cell
+ *   ("D9: conversion must be a number between 0 and 1"); while it is not "", the summary shows
+ *   "check inputs" (and blanks) instead of the formula engine's coercion errors. Natively: the
+ *   helper column `check` carries, row by row, the first problem found so far (a chain down the
+ *   column), and the check cell is the target's check or the chain's last value;
+ * - data validation of the inputs (a list of the stage labels the engine accepts, decimal ranges
+ *   for the numbers), an optional part of the plan;
  * - I4: consumers by stage (current vs required, by SUMIF) and the chart beside/below it;
- * - the plan table with a TOTAL row, then its helper columns N…T;
+ * - the plan table with a TOTAL row, then its helper columns N…U; the fill-order flag (TRUE: by
+ *   cost ÷ g) is the TOTAL row's cell of the `key` column, which the keys refer to;
+ * - the plan's stage column is the input stage as the engine reads it (`Awareness`, `认知`, ` a `
+ *   → A, ignoring case and surrounding spaces), so every label DTC.GTA accepts plans alike;
  * - with `whatIf` (what the pane writes), the what-if block below the plan table
  *   ({@link whatIfBlock}): the only cells of the sheet that call the add-in's functions.
  *
@@ -41,11 +51,13 @@
 import { gta, GTA_COLUMNS, GTA_PLAN_COLUMNS, GTA_PLAN_COLUMNS_ZH, type GtaRow, type GtaStage } from "../../src/plan/gta";
 import { GTA_BUDGET_SUMMARY_COLUMNS, GTA_BUDGET_SUMMARY_COLUMNS_ZH, GTA_SENSITIVITY_COLUMNS, GTA_SENSITIVITY_COLUMNS_ZH } from "../../src/plan/gta-whatif";
 import { TIE_TOLERANCE } from "../../src/excel/round";
+import { STAGE_LETTERS } from "../../src/excel/coerce";
 import { cellA1, colName } from "../workbook/a1";
-import { f, type Block, type Cell, type ChartSpec, type NumberFormat, type SheetPlan } from "../workbook/port";
+import { f, type Block, type Cell, type ChartSpec, type NumberFormat, type SheetPlan, type ValidationSpec } from "../workbook/port";
 import { personsFormula, TIE_LITERAL, tieFormula } from "./native";
 import { columnHeaders, columnIndex } from "./columns";
 import { label, type Lang } from "../i18n";
+import { checks, stageLabels, textLiteral, validation, type InputRule } from "./native";
 
 /** What the GTA view hands to the planner (already validated by `forms/gta.ts`). */
 export interface GtaSheetInput {
@@ -66,8 +78,12 @@ export interface GtaLayout {
   totalRow: number;
   /** Column letter of each plan column. */
   planCol: Record<PlanColumn, string>;
-  /** Cell of each summary value. */
+  /** Cell of each summary value (`by_cost`: the fill order in words). */
   summary: Record<SummaryKey, string>;
+  /** The input check cell: "" when every input is valid, else the first wrong input in words. */
+  check: string;
+  /** The fill-order flag: TRUE when the rows are filled by cost ÷ g (else by 1 ÷ g). */
+  byCostFlag: string;
   /** The current/required block by stage (header row + A, I, P, L). */
   stages: string;
   /** The what-if block, when written ({@link GtaSheetOptions.whatIf}). */
@@ -110,19 +126,19 @@ export type GtaSheetRow = { stage: GtaStage; crowd: string } & Partial<Omit<GtaR
 
 export type PlanColumn =
   | "index" | "stage" | "crowd" | "count" | "conversion" | "aov" | "buyers" | "gmv" | "g" | "added" | "required"
-  | "added_gmv" | "added_cost" | "growable" | "key" | "capg" | "remaining" | "taken" | "lead" | "run";
+  | "added_gmv" | "added_cost" | "growable" | "key" | "capg" | "remaining" | "taken" | "lead" | "run" | "check";
 
 export type SummaryKey = "baseline" | "old" | "new" | "gap" | "shortfall" | "planned_gmv" | "added_cost" | "by_cost";
 
 const PLAN_COLUMNS: PlanColumn[] = [
   "index", "stage", "crowd", "count", "conversion", "aov", "buyers", "gmv", "g", "added", "required",
-  "added_gmv", "added_cost", "growable", "key", "capg", "remaining", "taken", "lead", "run",
+  "added_gmv", "added_cost", "growable", "key", "capg", "remaining", "taken", "lead", "run", "check",
 ];
 const PLAN_FORMATS: Record<PlanColumn, NumberFormat> = {
   index: "general", stage: "general", crowd: "general", count: "persons", conversion: "percent", aov: "currency2",
   buyers: "persons", gmv: "currency", g: "currency2", added: "persons", required: "persons", added_gmv: "currency",
   added_cost: "currency", growable: "general", key: "number", capg: "currency", remaining: "currency", taken: "currency",
-  lead: "number", run: "number",
+  lead: "number", run: "number", check: "general",
 };
 const SUMMARY_KEYS: SummaryKey[] = ["baseline", "old", "new", "gap", "shortfall", "planned_gmv", "added_cost", "by_cost"];
 
@@ -214,7 +230,8 @@ function buildSheet(
 
   // --- Plan geometry (needed by the summary formulas) ------------------------------------------
   const sumTop = iN + 2; // summary heading row
-  const planHead = Math.max(sumTop + SUMMARY_KEYS.length + 2, 4 + CHART_ROWS + 2) + 1;
+  const checkRow = sumTop + SUMMARY_KEYS.length + 1;
+  const planHead = Math.max(checkRow + 2, 4 + CHART_ROWS + 2) + 1;
   const p1 = planHead + 1;
   const pN = planHead + n;
   const totalRow = pN + 1;
@@ -222,10 +239,14 @@ function buildSheet(
   const col = (k: PlanColumn) => `${pc[k]}$${p1}:${pc[k]}$${pN}`;
   const sumCell = Object.fromEntries(SUMMARY_KEYS.map((k, j) => [k, `$B$${sumTop + 1 + j}`])) as Record<SummaryKey, string>;
   const gap = sumCell.gap;
+  const check = `$B$${checkRow}`;
+  const byCostFlag = `$${pc.key}$${totalRow}`;
+  /** `formula` (with its "="), or the mask while the input check reports a problem. */
+  const masked = (formula: string, mask = "") => `=IF(${check}<>"",${textLiteral(mask)},${formula.slice(1)})`;
 
   // --- Summary --------------------------------------------------------------------------------
   const stageSum = (letters: string[]) => letters.map((s) => `SUMIF(${col("stage")},"${s}",${col("gmv")})`).join("+");
-  const summaryFormulas: Record<SummaryKey, string> = {
+  const summaryFormulas: Record<Exclude<SummaryKey, "by_cost">, string> = {
     baseline: `=SUM(${col("gmv")})`,
     old: `=${stageSum(["P", "L"])}`,
     new: `=${stageSum(["A", "I"])}`,
@@ -234,15 +255,35 @@ function buildSheet(
     shortfall: `=IF(${gap}-SUM(${col("taken")})<=${TIE}*${gap},0,${gap}-SUM(${col("taken")}))`,
     planned_gmv: `=${sumCell.baseline}+SUM(${col("added_gmv")})`,
     added_cost: `=SUM(${col("added_cost")})`,
-    // TRUE when every growable row has a cost: fill by cost ÷ g, else by 1 ÷ g.
-    by_cost: `=COUNTIFS(${col("growable")},1,${inCol("cost")}$${i1}:${inCol("cost")}$${iN},">=0")=COUNTIF(${col("growable")},1)`,
   };
+  // TRUE when every growable row has a cost: fill by cost ÷ g, else by 1 ÷ g (the TOTAL row's key cell).
+  const byCostFormula = `=COUNTIFS(${col("growable")},1,${inCol("cost")}$${i1}:${inCol("cost")}$${iN},">=0")=COUNTIF(${col("growable")},1)`;
+  const summaryCell = (k: SummaryKey): Cell =>
+    k === "by_cost"
+      ? f(`=IF(${byCostFlag},${textLiteral(L("fill_byCost"))},${textLiteral(L("fill_byG"))})`)
+      : f(masked(summaryFormulas[k], k === "baseline" ? L("chk_mask") : ""));
   blocks.push({ anchor: `A${sumTop}`, cells: [[L("summaryHeading")]], style: "heading" });
   blocks.push({
     anchor: `A${sumTop + 1}`,
-    cells: SUMMARY_KEYS.map((k) => [L(`gtaSum_${k}`), f(summaryFormulas[k])]),
+    cells: SUMMARY_KEYS.map((k) => [L(`gtaSum_${k}`), summaryCell(k)]),
     formats: SUMMARY_KEYS.map((k) => [null, k === "by_cost" ? "general" : "currency"]),
     rowStyles: [{ row: SUMMARY_KEYS.indexOf("planned_gmv"), style: "total" }],
+  });
+
+  // --- Input checks: one rule per input cell; the target, then the crowd rows in order -----------
+  const header = (k: string) => columnHeaders(GTA_COLUMNS, lang)[columnIndex(GTA_COLUMNS, k)];
+  const rowRules = (row: number): InputRule[] => [
+    { cell: `${inCol("stage")}${row}`, kind: "stage", what: header("stage") },
+    { cell: `${inCol("count")}${row}`, kind: "nonNegative", what: header("count") },
+    { cell: `${inCol("conversion")}${row}`, kind: "rate", what: header("conversion") },
+    { cell: `${inCol("aov")}${row}`, kind: "nonNegative", what: header("aov") },
+    { cell: `${inCol("cost")}${row}`, kind: "optional", what: header("cost") },
+    { cell: `${inCol("capacity")}${row}`, kind: "optional", what: header("capacity") },
+  ];
+  blocks.push({
+    anchor: `A${checkRow}`,
+    cells: [[L("chk_label"), f(`=${checks([{ cell: "B5", kind: "nonNegative", what: L("targetGmv") }], lang, `${pc.check}${pN}`, true)}`)]],
+    style: "heading",
   });
 
   // --- Plan table -----------------------------------------------------------------------------
@@ -264,7 +305,7 @@ function buildSheet(
     const cap = inp("capacity");
     const formulas: Record<PlanColumn, Cell> = {
       index: r + 1,
-      stage: f(`=IF(${inp("stage")}="","",${inp("stage")})`),
+      stage: f(`=${stageFormula(inp("stage"))}`),
       crowd: f(`=IF(${inp("crowd")}="","",${inp("crowd")})`),
       count: f(`=${inp("count")}`),
       conversion: f(`=${inp("conversion")}`),
@@ -281,7 +322,7 @@ function buildSheet(
       added_cost: f(`=IF(${cost}="","",${c("added")}*${cost})`),
       growable: f(`=IF(AND(OR(${c("stage")}="A",${c("stage")}="I"),OR(${cap}="",${cap}<>0),${c("g")}>0),1,0)`),
       // Blank for rows that are not grown, so SMALL and COUNT see the growable keys only.
-      key: f(`=IF(${c("growable")}=1,IF(${sumCell.by_cost},${cost}/${c("g")},1/${c("g")}),"")`),
+      key: f(`=IF(${c("growable")}=1,IF(${byCostFlag},${cost}/${c("g")},1/${c("g")}),"")`),
       capg: f(`=IF(${c("growable")}=1,IF(${cap}="",${gap},${cap}*${c("g")}),0)`),
       remaining: f(
         `=IF(${c("growable")}=1,MAX(0,${gap}-SUMPRODUCT(${col("growable")},${col("capg")},` +
@@ -299,6 +340,8 @@ function buildSheet(
       run: f(
         `=IF(${c("growable")}=1,INDEX(${col("lead")},1+SUMPRODUCT(${col("growable")}*(${col("key")}<${c("key")}))),0)`,
       ),
+      // The first problem of the rows so far: the row above's, else this row's own.
+      check: f(`=${checks(rowRules(I), lang, r === 0 ? undefined : `${pc.check}${R - 1}`)}`),
     };
     rows.push(PLAN_COLUMNS.map((k) => formulas[k]));
   }
@@ -308,14 +351,14 @@ function buildSheet(
     index: null, stage: L("total"), crowd: null, count: sum("count"), conversion: null, aov: null,
     buyers: sum("buyers"), gmv: sum("gmv"), g: null, added: sum("added"), required: sum("required"),
     added_gmv: sum("added_gmv"), added_cost: f(`=IF(COUNT(${costRange})=0,"",SUM(${col("added_cost")}))`),
-    growable: null, key: null, capg: null, remaining: null, taken: sum("taken"), lead: null, run: null,
+    growable: L("gtaFlag"), key: f(byCostFormula), capg: null, remaining: null, taken: sum("taken"), lead: null, run: null, check: null,
   };
   blocks.push({ anchor: `A${planHead - 1}`, cells: [[L("planHeading")]], style: "heading" });
   blocks.push({
     anchor: `A${planHead}`,
     cells: [PLAN_COLUMNS.map((k) => headers[k]), ...rows, PLAN_COLUMNS.map((k) => totals[k])],
     formats: [PLAN_COLUMNS.map(() => null), ...rows.map(() => PLAN_COLUMNS.map((k) => PLAN_FORMATS[k])),
-      PLAN_COLUMNS.map((k) => PLAN_FORMATS[k])],
+      PLAN_COLUMNS.map((k) => (k === "key" ? "general" : PLAN_FORMATS[k]))],
     rowStyles: [{ row: 0, style: "header" }, { row: n + 1, style: "total" }],
   });
   blocks.push({
@@ -335,8 +378,8 @@ function buildSheet(
       [null, L("current"), L("required")],
       ...stageLetters.map((s): Cell[] => [
         s,
-        f(`=SUMIF(${col("stage")},"${s}",${col("count")})`),
-        f(`=SUMIF(${col("stage")},"${s}",${col("required")})`),
+        f(masked(`=SUMIF(${col("stage")},"${s}",${col("count")})`)),
+        f(masked(`=SUMIF(${col("stage")},"${s}",${col("required")})`)),
       ]),
     ],
     formats: [[null, null, null], ...stageLetters.map((): (NumberFormat | null)[] => [null, "persons", "persons"])],
@@ -362,7 +405,9 @@ function buildSheet(
       { column: "A", width: 110 },
       { column: "B", width: 110 },
       ...["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"].map((c) => ({ column: c, width: 80 })),
+      { column: pc.check, width: 240 },
     ],
+    validations: gtaValidations(headRow, iN, inCol, lang),
   };
   if (whatIf) {
     const w = whatIfBlock({
@@ -370,7 +415,7 @@ function buildSheet(
       n,
       target,
       crowds: `$A$${headRow}:$${INPUT_LAST}$${iN}`,
-      byCost: sumCell.by_cost,
+      byCost: byCostFlag,
       budget: whatIf.budget,
       lang,
     });
@@ -386,10 +431,42 @@ function buildSheet(
     totalRow,
     planCol: pc,
     summary: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, sumCell[k].replace(/\$/g, "")])) as Record<SummaryKey, string>,
+    check: check.replace(/\$/g, ""),
+    byCostFlag: byCostFlag.replace(/\$/g, ""),
     stages: stagesRange,
     ...layout0,
   };
   return { plan, layout };
+}
+
+/**
+ * The plan's stage of an input stage cell, as the engine reads it: A, I, P or L for every label
+ * of that stage ({@link stageLabels}: the letter, the English and the Chinese word; `=` ignores
+ * case, TRIM the surrounding spaces); anything else as typed (trimmed), which no stage matches
+ * and the input check reports.
+ */
+function stageFormula(cell: string): string {
+  const t = `TRIM(${cell})`;
+  let out = t;
+  for (let k = STAGE_LETTERS.length - 1; k >= 0; k--) {
+    const words = stageLabels().filter((w) => w.code === k + 1);
+    out = `IF(OR(${words.map((w) => `${t}=${textLiteral(w.label)}`).join(",")}),"${STAGE_LETTERS[k]}",${out})`;
+  }
+  return out;
+}
+
+/** Data validation of the GTA inputs: the target, the stage list, the numbers' ranges. */
+function gtaValidations(headRow: number, iN: number, inCol: (k: string) => string, lang: Lang): ValidationSpec[] {
+  const span = (k: string) => `${inCol(k)}${headRow + 1}:${inCol(k)}${iN}`;
+  return [
+    validation("B5", "nonNegative", lang),
+    validation(span("stage"), "stage", lang),
+    validation(span("count"), "nonNegative", lang),
+    validation(span("conversion"), "rate", lang),
+    validation(span("aov"), "nonNegative", lang),
+    validation(span("cost"), "nonNegative", lang),
+    validation(span("capacity"), "nonNegative", lang),
+  ];
 }
 
 // --- The what-if block ----------------------------------------------------------------------

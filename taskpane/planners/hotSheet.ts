@@ -12,12 +12,22 @@
  * or `=b` is a name, never a SUMIF wildcard or comparison); a GMV matrix phase × crowd (each
  * cell the gmv of its plan row) charted as stacked columns.
  *
+ * Input check (row 3): "" when every input is valid, else the first wrong input in words, naming
+ * its cell ("B6: price must be a number above 0"), in sheet order: the scalars, the phases, the
+ * weights' sum, the crowds (share, per-crowd funnel), the shares' sum. While it is not "", the
+ * TOTAL row and the totals per phase and crowd show "check inputs" and blanks instead of the
+ * formula engine's coercion errors. Natively: the helper columns S (phases) and T (crowds) carry,
+ * row by row, the first problem found so far. The inputs also get data validation (an optional
+ * part of the plan): price and units per buyer > 0, rates in [0, 1], the rest ≥ 0.
+ *
  * Health sheet: one row per phase with the plan (reached, precision, cost ratio, conversion)
  * and the actuals (reached, reached in target crowds, spend, GMV, buyers) as input cells, and the
  * four HOTHEALTH indices as native formulas (VOLUME = 100 × reached ÷ plan reached; PRECISION =
  * 100 × (in target ÷ reached) ÷ plan precision; COST = 100 × plan cost ratio ÷ (spend ÷ GMV);
  * CONVERSION = 100 × (buyers ÷ reached) ÷ plan conversion), coloured ≥ 100 green, 80–100
- * amber, < 80 red.
+ * amber, < 80 red. Mid-campaign, a phase's actual cells are left blank: an index whose inputs
+ * are blank is blank (skipped), never computed from zeros (no `#DIV/0!`); a phase without
+ * actuals is written with blank actual cells, to be filled in the sheet later.
  */
 import {
   CROWD_COLUMNS,
@@ -31,8 +41,8 @@ import { hothealth, HOTHEALTH_INDICATORS, type HotActual, type HotTargets } from
 import { isCellError } from "../../src/excel/errors";
 import type { ColumnSpec } from "../../src/excel/table";
 import { colName } from "../workbook/a1";
-import { f, INDEX_THRESHOLDS, type Block, type Cell, type NumberFormat, type SheetPlan } from "../workbook/port";
-import { personsFormula } from "./native";
+import { f, INDEX_THRESHOLDS, type Block, type Cell, type NumberFormat, type SheetPlan, type ValidationSpec } from "../workbook/port";
+import { checks, personsFormula, textLiteral, validation, type InputRule } from "./native";
 import { columnHeader, columnHeaders, columnSpec } from "./columns";
 import { label, formatNumber, formatPercent, type Lang, type LabelKey } from "../i18n";
 
@@ -63,6 +73,8 @@ export interface HotLayout {
   byCrowd: string;
   /** GMV matrix phase × crowd (header row and label column included). */
   matrix: string;
+  /** The input check cell: "" when every input is valid, else the first wrong input in words. */
+  check: string;
 }
 
 /** Base names of the tables (the adapter may append `_n`). */
@@ -152,6 +164,52 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
   const weights = `$B$${ph1}:$B$${phN}`;
   const shares = `$E$${cr1}:$E$${crN}`;
 
+  // --- Input checks: the scalars, the phases (chain in S), the crowds (chain in T), the sums -----
+  const check = "$B$3";
+  const masked = (formula: string, mask = "") => `=IF(${check}<>"",${textLiteral(mask)},${formula.slice(1)})`;
+  const what = (k: LabelKey) => L(k);
+  const scalarRules: InputRule[] = [
+    { cell: "B5", kind: "nonNegative", what: what("targetGmv") },
+    { cell: "B6", kind: "positive", what: what("price"), required: true },
+    { cell: "B7", kind: "positive", what: what("unitsPerBuyer"), required: true },
+    { cell: "B8", kind: "nonNegative", what: what("costRatio") },
+  ];
+  if (shared) {
+    scalarRules.push(
+      { cell: "B9", kind: "rateOpen", what: what("iToP"), required: true },
+      { cell: "B10", kind: "rateOpen", what: what("aToI"), required: true },
+    );
+  }
+  const [PH_CHECK, CR_CHECK] = ["S", "T"];
+  const crowdRules = (c: number): InputRule[] => {
+    const R = cr1 + c;
+    const rules: InputRule[] = [{ cell: `E${R}`, kind: "nonNegative", what: crowdHeaders[1] }];
+    if (!shared) {
+      rules.push(
+        { cell: `F${R}`, kind: "rateOpen", what: crowdHeaders[2], required: true },
+        { cell: `G${R}`, kind: "rateOpen", what: crowdHeaders[3], required: true },
+      );
+    }
+    return rules;
+  };
+  blocks.push({ anchor: "A3", cells: [[L("chk_label"), f(`=${checks(scalarRules, lang, "CHAIN", true)}`.replace("CHAIN",
+    `IF(${PH_CHECK}${phN}<>"",${PH_CHECK}${phN},${checks([{ cell: weights.replace(/\$/g, ""), kind: "sumZero", what: L("chk_weights") }], lang,
+      `IF(${CR_CHECK}${crN}<>"",${CR_CHECK}${crN},${checks([{ cell: shares.replace(/\$/g, ""), kind: "sumZero", what: L("chk_shares") }], lang)})`, true)})`))]],
+    style: "heading" });
+  blocks.push({ anchor: `${PH_CHECK}${tHead}`, cells: [[L("chk_label"), L("chk_label")]], style: "note" });
+  blocks.push({
+    anchor: `${PH_CHECK}${ph1}`,
+    cells: input.phases.map((_, p): Cell[] => [
+      f(`=${checks([{ cell: `B${ph1 + p}`, kind: "nonNegative", what: phaseHeaders[1] }], lang, p === 0 ? undefined : `${PH_CHECK}${ph1 + p - 1}`)}`),
+    ]),
+    style: "note",
+  });
+  blocks.push({
+    anchor: `${CR_CHECK}${cr1}`,
+    cells: input.crowds.map((_, c): Cell[] => [f(`=${checks(crowdRules(c), lang, c === 0 ? undefined : `${CR_CHECK}${cr1 + c - 1}`)}`)]),
+    style: "note",
+  });
+
   // --- Plan phase × crowd ------------------------------------------------------------------------
   const tablesEnd = Math.max(phN, crN);
   const CHART_END = 22;
@@ -183,7 +241,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
   blocks.push({ anchor: `A${planHead - 1}`, cells: [[L("planHeading")]], style: "heading" });
   blocks.push({
     anchor: `A${planHead}`,
-    cells: [planHeaders, ...planRows, [L("total"), null, ...measures.map((k) => f(`=SUM(${col(k)})`))]],
+    cells: [planHeaders, ...planRows, [L("total"), null, ...measures.map((k, j) => f(masked(`=SUM(${col(k)})`, j === 0 ? L("chk_mask") : "")))]],
     formats: [PLAN_FORMATS.map(() => null), ...planRows.map(() => PLAN_FORMATS), PLAN_FORMATS],
     rowStyles: [{ row: 0, style: "header" }, { row: P * C + 1, style: "total" }],
   });
@@ -201,7 +259,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
         [planHeaders[key === "phase" ? 0 : 1], ...planHeaders.slice(2)],
         ...labelCells.map((ref, i): Cell[] => [
           f(`=${ref}`),
-          ...measures.map((k) => f(`=SUMPRODUCT((${col(key)}=$A${head + 1 + i})*${col(k)})`)),
+          ...measures.map((k) => f(masked(`=SUMPRODUCT((${col(key)}=$A${head + 1 + i})*${col(k)})`))),
         ]),
       ],
       formats: [PLAN_FORMATS.slice(1).map(() => null), ...labelCells.map(() => PLAN_FORMATS.slice(1))],
@@ -251,6 +309,14 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
       { column: "A", width: 120 },
       ...["B", "C", "D", "E", "F", "G", "H"].map((c) => ({ column: c, width: 80 })),
     ],
+    validations: [
+      validation("B5", "nonNegative", lang),
+      validation("B6:B7", "positive", lang),
+      validation("B8", "nonNegative", lang),
+      ...(shared ? [validation("B9:B10", "rateOpen", lang)] : [validation(`F${cr1}:G${crN}`, "rateOpen", lang)]),
+      validation(`B${ph1}:B${phN}`, "nonNegative", lang),
+      validation(`E${cr1}:E${crN}`, "nonNegative", lang),
+    ],
   };
   return {
     plan,
@@ -268,6 +334,7 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
       byPhase: `A${byPhaseHead}:G${byPhaseHead + P}`,
       byCrowd: `A${byCrowdHead}:G${byCrowdHead + C}`,
       matrix,
+      check: "B3",
     },
   };
 }
@@ -275,11 +342,11 @@ export function hotSheet(input: HotSheetInput, lang: Lang): { plan: SheetPlan; l
 // ---------------------------------------------------------------------------------------------
 // Health check
 
-/** One phase of a health check: the plan targets and what happened. */
+/** One phase of a health check: the plan targets and what happened (none yet: not checked). */
 export interface HealthPhase {
   phase: string;
   plan: HotTargets;
-  actual: HotActual;
+  actual?: HotActual;
 }
 
 export interface HealthSheetInput {
@@ -305,13 +372,16 @@ export function healthSheet(input: HealthSheetInput, lang: Lang): { plan: SheetP
   const indexNames = HOTHEALTH_INDICATORS.map((i) => (lang === "zh" ? i.zh : i.name));
   const rows = input.phases.map((ph, k): Cell[] => {
     const R = r1 + k;
+    const a = ph.actual;
+    // An index whose actual cells are blank is blank: a phase not run yet is skipped, not zero.
+    const unless = (cells: string[], formula: string) => f(`=IF(OR(${cells.map((c) => `${c}${R}=""`).join(",")}),"",${formula})`);
     return [
       ph.phase, ph.plan.reached, ph.plan.precision, ph.plan.cost_ratio, ph.plan.conversion,
-      ph.actual.reached, ph.actual.reached_in_target_crowds, ph.actual.spend, ph.actual.gmv, ph.actual.buyers,
-      f(`=100*F${R}/B${R}`),
-      f(`=100*(G${R}/F${R})/C${R}`),
-      f(`=100*D${R}/(H${R}/I${R})`),
-      f(`=100*(J${R}/F${R})/E${R}`),
+      a?.reached ?? null, a?.reached_in_target_crowds ?? null, a?.spend ?? null, a?.gmv ?? null, a?.buyers ?? null,
+      unless(["F"], `100*F${R}/B${R}`),
+      unless(["F", "G"], `100*(G${R}/F${R})/C${R}`),
+      unless(["H", "I"], `100*D${R}/(H${R}/I${R})`),
+      unless(["F", "J"], `100*(J${R}/F${R})/E${R}`),
     ];
   });
   const blocks: Block[] = [
@@ -332,9 +402,21 @@ export function healthSheet(input: HealthSheetInput, lang: Lang): { plan: SheetP
     blocks,
     tables: [{ name: HOT_HEALTH_TABLE, range: `A${head}:J${rN}`, style: "TableStyleLight9" }],
     conditionalFormats: [{ range: indices, rules: INDEX_THRESHOLDS }],
+    validations: healthValidations(r1, rN, lang),
     columnWidths: [{ column: "A", width: 110 }, ...["B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"].map((c) => ({ column: c, width: 84 }))],
   };
   return { plan, indices };
+}
+
+/** Data validation of the health sheet: counts and money ≥ 0, the planned rates in [0, 1]. */
+function healthValidations(r1: number, rN: number, lang: Lang): ValidationSpec[] {
+  return [
+    validation(`B${r1}:B${rN}`, "nonNegative", lang),
+    validation(`C${r1}:C${rN}`, "rate", lang),
+    validation(`D${r1}:D${rN}`, "nonNegative", lang),
+    validation(`E${r1}:E${rN}`, "rate", lang),
+    validation(`F${r1}:J${rN}`, "nonNegative", lang),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,13 +443,15 @@ export interface WeakestSignal {
 export function weakestSignal(phases: readonly HealthPhase[], lang: Lang): WeakestSignal | undefined {
   let best: { k: number; s: number; index: number } | undefined;
   phases.forEach((ph, k) => {
+    if (!ph.actual) return;
     hothealth(ph.actual, ph.plan).forEach((v, s) => {
       if (isCellError(v) || typeof v !== "number" || !Number.isFinite(v)) return;
       if (!best || v < best.index) best = { k, s, index: v };
     });
   });
   if (!best) return undefined;
-  const { phase, plan, actual } = phases[best.k];
+  const { phase, plan } = phases[best.k];
+  const actual = phases[best.k].actual!;
   const signal = SIGNALS[best.s];
   const pct = (x: number) => formatPercent(x, lang);
   let params: Record<string, string>;
@@ -388,4 +472,30 @@ export function weakestSignal(phases: readonly HealthPhase[], lang: Lang): Weake
   let text = label(`weakest_${signal}`, lang, params);
   if (phases.length > 1) text = `${phase}${lang === "zh" ? "：" : ": "}${text}`;
   return { phase, signal, index: best.index, text };
+}
+
+/** One line of the health check's diagnosis, with how the pane shows it (Fluent MessageBar intent). */
+export interface HealthFinding {
+  phase: string;
+  /** `warning`: an index below plan (the weakest of the phase); `info`: on plan or better, or not checked. */
+  intent: "info" | "warning";
+  /** The phase's weakest index, when one could be computed. */
+  index?: number;
+  text: string;
+}
+
+/**
+ * The diagnosis, one finding per phase in plan order: its weakest index read in one line
+ * ({@link weakestSignal}), a warning below 100 and information from 100 up; a phase without
+ * actuals is "not checked" (information), one whose indices all divide by zero says so. A
+ * finding is never an error: errors are for inputs the pane refuses.
+ */
+export function healthFindings(phases: readonly HealthPhase[], lang: Lang): HealthFinding[] {
+  const sep = lang === "zh" ? "：" : ": ";
+  return phases.map((ph): HealthFinding => {
+    if (!ph.actual) return { phase: ph.phase, intent: "info", text: label("healthSkipped", lang, { phase: ph.phase }) };
+    const w = weakestSignal([ph], lang);
+    if (!w) return { phase: ph.phase, intent: "info", text: label("healthNotComputable", lang, { phase: ph.phase }) };
+    return { phase: ph.phase, intent: w.index < 100 ? "warning" : "info", index: w.index, text: `${ph.phase}${sep}${w.text}` };
+  });
 }

@@ -8,6 +8,8 @@
  * is reported and never written over; a refused operation writes nothing.
  *
  * Messages are returned in both languages ({@link Bilingual}); the view shows the user's one.
+ * A plan has one name (`src/plan/store.ts`), so both languages quote the same name; a copy is
+ * named in the user's language (`opts.lang`: "(copy)" or "（副本）").
  */
 import {
   copyWithTarget,
@@ -20,6 +22,7 @@ import {
   renamePlan,
   savePlan,
   writeLibrary,
+  type CopyOptions,
   type Library,
   type StoreResult,
 } from "../../src/plan/store";
@@ -132,7 +135,8 @@ export function renameAction(port: Workbook, from: string, to: string, opts: { n
   return change(port, (lib) => renamePlan(lib, from, to.trim(), opts), (p) => both("plansRenamed", { name: p.name }));
 }
 
-export function duplicateAction(port: Workbook, name: string, opts: { now?: string } = {}): Promise<Outcome> {
+/** Duplicate as `name (copy)`, or `name（副本）` when `opts.lang` is Chinese (numbered when taken). */
+export function duplicateAction(port: Workbook, name: string, opts: CopyOptions = {}): Promise<Outcome> {
   return change(port, (lib) => duplicatePlan(lib, name, opts), (p) => both("plansDuplicated", { name: p.name }));
 }
 
@@ -144,7 +148,7 @@ export function deleteAction(port: Workbook, name: string): Promise<Outcome> {
  * "Copy plan, change target": `targetText` as typed ("120,000,000", "¥1.2e8"); the copy is saved
  * as a new plan next to the original and returned (to load into its view).
  */
-export async function copyWithTargetAction(port: Workbook, name: string, targetText: string, opts: { now?: string } = {}): Promise<Outcome> {
+export async function copyWithTargetAction(port: Workbook, name: string, targetText: string, opts: CopyOptions = {}): Promise<Outcome> {
   const target = parseTyped(targetText);
   if (target === null || target === undefined) return { kind: "refused", message: both("plansBadTarget", { value: targetText.trim() }) };
   return change(

@@ -27,15 +27,18 @@ export type FormPlanResult =
 const num = (x: number | undefined): string => (x === undefined ? "" : String(x));
 
 /**
- * The name fields of the plan saved from a form. When the form still shows the name of the plan
- * it was loaded from (`base`, as displayed in `lang`), that plan's names and notes are kept; a
- * new name starts a new plan with only that name.
+ * The name fields of the plan saved from a form: the form's name is the plan's one name (a
+ * plan has one name, in every language). When the form still shows a name the plan it was
+ * loaded from offers (`base`: a template's name in either language, or a saved plan's name),
+ * that plan's season and notes are kept; a new name starts a new plan with only that name.
+ * A template's Chinese default name (`name_zh`) is never written into a saved plan.
  */
-function names(formName: string, base: Plan | undefined, lang: Lang): Record<string, string> {
+function names(formName: string, base: Plan | undefined): Record<string, string> {
   const name = formName.trim();
-  if (base && name === displayName(base, lang).trim()) {
-    const keep: Record<string, string> = { name: base.name };
-    for (const k of ["name_zh", "season", "description", "description_zh"] as const) {
+  const offered = base ? [base.name, base.name_zh].filter((n): n is string => n !== undefined).map((n) => n.trim()) : [];
+  if (base && offered.includes(name)) {
+    const keep: Record<string, string> = { name };
+    for (const k of ["season", "description", "description_zh"] as const) {
       const v = base[k];
       if (v !== undefined) keep[k] = v;
     }
@@ -63,7 +66,7 @@ export function gtaFormToPlan(form: GtaForm, lang: Lang, base?: Plan): FormPlanR
     schema: "dtc-plan",
     version: 1,
     kind: "gta",
-    ...names(form.name, base?.kind === "gta" ? base : undefined, lang),
+    ...names(form.name, base?.kind === "gta" ? base : undefined),
     inputs: { target_gmv: v.value.target_gmv, crowds },
   });
 }
@@ -85,7 +88,7 @@ export function hotFormToPlan(form: HotForm, lang: Lang, base?: Plan): FormPlanR
     schema: "dtc-plan",
     version: 1,
     kind: "hotplan",
-    ...names(form.product, base?.kind === "hotplan" ? base : undefined, lang),
+    ...names(form.product, base?.kind === "hotplan" ? base : undefined),
     inputs,
   });
 }

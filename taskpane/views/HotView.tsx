@@ -2,15 +2,21 @@
  * The "Hot product" view: product, target, price, units per buyer, cost ratio, phases with
  * weights, strategy crowds with shares, the funnel (shared or per crowd); "Create plan" writes
  * the plan sheet; "Health check" takes actuals per phase, writes the indices sheet and reads the
- * weakest signal in one line.
+ * weakest signal of each phase in one line (a warning below plan, information otherwise).
+ *
+ * The health check measures against the plan in the form or against a hot-product plan saved in
+ * the workbook (picked in a list read from the plan library, `openLibrary`), so it runs after a
+ * reload without typing the plan again. Mid-campaign, the phases whose actuals are left blank are
+ * skipped (not checked with zeros); at least one phase must have actuals.
  */
 import * as React from "react";
-import { Button, Divider, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
+import { Button, Divider, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { label, type Lang } from "../i18n";
 import {
   addHotStrategyCrowds,
   emptyActual,
   emptyHotCrowd,
+  savedHotInput,
   validateHealth,
   validateHot,
   type ActualForm,
@@ -19,7 +25,9 @@ import {
   type HotForm,
   type PhaseForm,
 } from "../forms/hot";
-import { healthSheet, hotSheet, weakestSignal } from "../planners/hotSheet";
+import { healthFindings, healthSheet, hotSheet, type HotSheetInput } from "../planners/hotSheet";
+import { openLibrary } from "../plans/actions";
+import type { HotplanPlan } from "../../src/plan/schema";
 import type { Workbook } from "../workbook/port";
 import { CreateButton, RowCard, SectionHead, StatusArea, TextField, useStyles, useTouched, useWriter } from "./common";
 
@@ -53,12 +61,26 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
   const errors = result.ok ? {} : result.errors;
   const show = (path: string, value: string) => isTouched(path) || value.trim() !== "";
 
-  // The health form follows the phases: one actuals entry per phase.
-  const actuals = form.phases.map((_, i) => health.actuals[i] ?? emptyActual());
+  // The hot-product plans saved in the workbook, for the health check's "check against" list.
+  const [saved, setSaved] = React.useState<HotplanPlan[]>([]);
+  const refreshSaved = React.useCallback(async () => {
+    const state = await openLibrary(workbook);
+    if (state.status === "ok") setSaved(state.library.plans.filter((p): p is HotplanPlan => p.kind === "hotplan"));
+  }, [workbook]);
+  React.useEffect(() => {
+    void refreshSaved();
+  }, [refreshSaved]);
+  const source = health.source ?? "";
+  const savedPlan = source ? saved.find((p) => p.name === source) : undefined;
+  const checked: HotSheetInput | undefined = savedPlan ? savedHotInput(savedPlan) : result.ok ? result.value : undefined;
+  const healthPhases = checked ? checked.phases.map((p) => p.name) : form.phases.map((p) => p.name);
+
+  // The health form follows the phases of the plan checked: one actuals entry per phase.
+  const actuals = healthPhases.map((_, i) => health.actuals[i] ?? emptyActual());
   const healthForm: HealthForm = { ...health, actuals };
-  const healthResult = result.ok ? validateHealth(healthForm, result.value, lang) : undefined;
+  const healthResult = checked ? validateHealth(healthForm, checked, lang) : undefined;
   const healthErrors = healthResult && !healthResult.ok ? healthResult.errors : {};
-  const weakest = healthResult?.ok ? weakestSignal(healthResult.value, lang) : undefined;
+  const findings = healthResult?.ok ? healthFindings(healthResult.value, lang) : [];
 
   const setPhase = (i: number, patch: Partial<PhaseForm>) =>
     onChange({ ...form, phases: form.phases.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
@@ -93,8 +115,8 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
     if (result.ok) await planWriter.write(hotSheet(result.value, lang).plan);
   };
   const createHealth = async () => {
-    if (result.ok && healthResult?.ok) {
-      await healthWriter.write(healthSheet({ product: result.value.product, phases: healthResult.value }, lang).plan);
+    if (checked && healthResult?.ok) {
+      await healthWriter.write(healthSheet({ product: checked.product, phases: healthResult.value }, lang).plan);
     }
   };
 
@@ -138,7 +160,7 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
       <section className={s.section} aria-label={L("crowds")}>
         <SectionHead title={L("crowds")} />
         <div className={s.actions}>
-          <Button size="small" onClick={() => onChange({ ...form, crowds: addHotStrategyCrowds(form.crowds) })}>
+          <Button size="small" onClick={() => onChange({ ...form, crowds: addHotStrategyCrowds(form.crowds, lang) })}>
             {L("addStrategyCrowds")}
           </Button>
           <Button size="small" onClick={() => onChange({ ...form, crowds: [...form.crowds, emptyHotCrowd()] })}>
@@ -192,27 +214,48 @@ export function HotView({ workbook, lang, form, onChange, health, onHealthChange
       <section className={s.section} aria-label={L("healthCheck")}>
         <SectionHead title={L("healthCheck")} />
         <span className={s.hint}>{L("healthIntro")}</span>
+        <Field label={L("healthSource")} hint={L("healthSourceHint")} size="small">
+          <Select
+            size="small"
+            value={savedPlan ? source : ""}
+            onFocus={() => void refreshSaved()}
+            onChange={(_, d) => onHealthChange({ ...healthForm, source: d.value })}
+          >
+            <option value="">{L("healthSourceForm")}</option>
+            {saved.map((p) => (
+              <option key={p.name} value={p.name}>
+                {L("healthSourceSaved", { name: p.name })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {!checked && <span className={s.hint}>{L("healthSourceInvalid")}</span>}
+        <span className={s.hint}>{L("healthPhasesHint")}</span>
         {text("precision", L("plannedPrecision"), health.precision, (v) => onHealthChange({ ...healthForm, precision: v }), {
           numeric: true,
           required: true,
           hint: "75% / 0.75",
           errs: healthErrors,
         })}
-        {form.phases.map((p, i) => (
-          <RowCard key={i} title={p.name || `${L("phaseName")} ${i + 1}`}>
+        {healthPhases.map((name, i) => (
+          <RowCard key={i} title={name || `${L("phaseName")} ${i + 1}`}>
             {ACTUAL_FIELDS.map((k) =>
               text(`actuals.${i}.${k}`, L(ACTUAL_LABEL[k]), actuals[i][k], (v) => setActual(i, { [k]: v }), {
                 numeric: true,
-                required: true,
                 errs: healthErrors,
               }),
             )}
           </RowCard>
         ))}
-        {weakest && (
-          <MessageBar intent={weakest.index >= 100 ? "success" : weakest.index >= 80 ? "warning" : "error"} role="status">
-            <MessageBarBody>{weakest.text}</MessageBarBody>
-          </MessageBar>
+        {healthErrors.actuals && <span className={s.hint}>{healthErrors.actuals}</span>}
+        {findings.length > 0 && (
+          <section className={s.section} aria-label={L("healthFindings")}>
+            {findings.map((x) => (
+              <MessageBar key={x.phase} intent={x.intent} role="status" data-intent={x.intent}>
+                <MessageBarBody>{x.text}</MessageBarBody>
+              </MessageBar>
+            ))}
+          </section>
         )}
         <CreateButton lang={lang} disabled={!healthResult?.ok || busy} onClick={createHealth} text={L("runHealthCheck")} />
         <StatusArea busy={healthWriter.busy} status={healthWriter.status} lang={lang} />

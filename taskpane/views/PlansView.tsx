@@ -1,6 +1,6 @@
 /**
  * The "Plans" tab: save the current GTA or Hot product form as a named plan inside the
- * workbook; list the saved plans (name in the user's language, kind, target, last update) with
+ * workbook; list the saved plans (each under its one name, kind, target, last update) with
  * Load, Rename, Duplicate, Delete, Export and "Copy plan, change target"; new plans from the
  * built-in templates; import a `.json` plan file; compare two saved plans of the same kind on a
  * new sheet (`planners/compareSheet.ts`). The logic is in `plans/actions.ts`.
@@ -24,7 +24,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { displayName, listPlans, loadPlan } from "../../src/plan/store";
+import { displayName, listPlans, loadPlan, oneName } from "../../src/plan/store";
 import type { Bilingual, Plan } from "../../src/plan/schema";
 import { formatNumber, label, type LabelKey, type Lang } from "../i18n";
 import type { GtaForm } from "../forms/gta";
@@ -103,9 +103,11 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
 
   const say = (intent: NonNullable<Status>["intent"], m: Bilingual) => setStatus({ intent, text: m[lang] });
   const viewName = (p: Plan) => L(p.kind === "gta" ? "tabGta" : "tabHot");
-  const load = (p: Plan) => {
-    onLoad(p);
-    setStatus({ intent: "success", text: L("plansLoaded", { name: displayName(p, lang), view: viewName(p) }) });
+  /** Load a saved plan (under its one name) or a template (under its default name in `lang`). */
+  const load = (p: Plan, template = false) => {
+    const plan = template ? p : oneName(p);
+    onLoad(plan);
+    setStatus({ intent: "success", text: L("plansLoaded", { name: displayName(plan, lang), view: viewName(plan) }) });
   };
 
   /** Run an action; on `confirm` ask, then `again()` with overwrite. */
@@ -180,7 +182,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
     if (mode === "rename") {
       void run(() => renameAction(workbook, name, value), () => setEditing(null));
     } else {
-      void run(() => copyWithTargetAction(workbook, name, value), (o) => {
+      void run(() => copyWithTargetAction(workbook, name, value, { lang }), (o) => {
         setEditing(null);
         if (o.plan) onLoad(o.plan);
       });
@@ -196,7 +198,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
   const loaded = (name: string): Plan | undefined => {
     if (!library || !name) return undefined;
     const r = loadPlan(library, name);
-    return r.ok ? r.plan : undefined;
+    return r.ok ? oneName(r.plan) : undefined;
   };
   const planA = loaded(cmpA);
   const planB = loaded(cmpB);
@@ -263,7 +265,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
         )}
         {library && summaries.length === 0 && <span className={v.hint}>{L("plansNone")}</span>}
         {summaries.map((p) => {
-          const shown = displayName(p, lang);
+          const shown = p.name;
           const plan = library ? loadPlan(library, p.name) : undefined;
           const edit = editing?.name === p.name ? editing : null;
           return (
@@ -280,7 +282,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
                 <Button size="small" disabled={!canWrite} onClick={() => setEditing(edit?.mode === "rename" ? null : { name: p.name, mode: "rename", value: p.name })}>
                   {L("plansRename")}
                 </Button>
-                <Button size="small" disabled={!canWrite} onClick={() => void run(() => duplicateAction(workbook, p.name))}>
+                <Button size="small" disabled={!canWrite} onClick={() => void run(() => duplicateAction(workbook, p.name, { lang }))}>
                   {L("plansDuplicate")}
                 </Button>
                 <Button
@@ -361,7 +363,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
                   <option value="">{L("cmp_choose")}</option>
                   {comparable.map((p) => (
                     <option key={p.name} value={p.name}>
-                      {displayName(p, lang)} · {L(`plansKind_${p.kind}`)}
+                      {p.name} · {L(`plansKind_${p.kind}`)}
                     </option>
                   ))}
                 </Select>
@@ -378,7 +380,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
                   <option value="">{L("cmp_choose")}</option>
                   {choicesB.map((p) => (
                     <option key={p.name} value={p.name}>
-                      {displayName(p, lang)}
+                      {p.name}
                     </option>
                   ))}
                 </Select>
@@ -403,7 +405,7 @@ export function PlansView({ workbook, lang, active, gta, hot, gtaBase, hotBase, 
               {L(`plansKind_${t.kind}`)} · {L("plansTarget", { target: formatNumber(t.inputs.target_gmv, lang) })}
             </span>
             <div className={v.actions}>
-              <Button size="small" onClick={() => load(t)}>
+              <Button size="small" onClick={() => load(t, true)}>
                 {L("plansUseTemplate")}
               </Button>
             </div>

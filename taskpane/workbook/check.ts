@@ -33,7 +33,7 @@ export function cellAt(plan: SheetPlan, row: number, col: number): Cell | undefi
  * Check a plan: addresses parse; blocks are non-empty rectangles that do not overlap; formats
  * match their blocks; formulas start with `=`; every table lies inside written cells, has at
  * least one data row, distinct non-empty text headers and a valid name (names distinct);
- * conditional-format and chart ranges parse. Throws `WorkbookError("invalidPlan")`.
+ * conditional-format, chart and validation ranges parse. Throws `WorkbookError("invalidPlan")`.
  */
 export function checkPlan(plan: SheetPlan): void {
   try {
@@ -87,6 +87,13 @@ export function checkPlan(plan: SheetPlan): void {
       if (r.bottom === r.top || r.right === r.left) bad(`chart "${ch.title}": source ${ch.source} needs a header row and a label column`);
       parseCell(ch.position.from);
       parseCell(ch.position.to);
+    }
+    for (const v of plan.validations ?? []) {
+      parseRange(v.range);
+      if (v.rule.kind === "list" && (!v.rule.values.length || v.rule.values.some((x) => x === "" || x.includes(",")))) {
+        bad(`validation on ${v.range}: a list needs values without commas`);
+      }
+      if (v.rule.kind === "decimal" && v.rule.min === undefined && v.rule.max === undefined) bad(`validation on ${v.range} needs min or max`);
     }
     for (const w of plan.columnWidths ?? []) {
       if (!/^[A-Za-z]{1,3}$/.test(w.column) || !(w.width >= 0 && w.width <= 1000)) bad(`bad column width ${w.column}=${w.width}`);

@@ -9,11 +9,13 @@
  *   not report the set; the cells are written regardless (a host that really lacks it fails in
  *   sync 2, before anything was added).
  * - ExcelApi 1.2: column widths (`format.columnWidth`); skipped without it.
- * - ExcelApi 1.4: `workbook.settings` (plan storage fallback) and `*OrNullObject`.
+ * - ExcelApi 1.4: `workbook.settings` (plan storage fallback, the pane's form drafts) and
+ *   `*OrNullObject`.
  * - ExcelApi 1.5: `workbook.customXmlParts` (plan storage, preferred: no size limit).
  * - ExcelApi 1.6: conditional formats (`conditionalFormats.add`, priority, stopIfTrue);
  *   skipped without it.
- * - ExcelApi 1.8: the number format of a chart's value axis; left at General without it.
+ * - ExcelApi 1.8: the number format of a chart's value axis; left at General without it. Data
+ *   validation of input cells (`range.dataValidation.rule`, `errorAlert`); skipped without it.
  *
  * Round trips and request size: Excel on the web refuses a request over 5 MB, so every
  * `context.sync()` stays under {@link REQUEST_BUDGET} (4 MB, estimated as the JSON of what is
@@ -53,6 +55,7 @@ import {
   type ChartSpec,
   type ConditionalFormatSpec,
   type InsertResult,
+  type ValidationSpec,
   type OptionalPart,
   type Selection,
   type SheetPlan,
@@ -84,6 +87,7 @@ export const EXCEL_API = {
   customXmlParts: "1.5",
   conditionalFormats: "1.6",
   chartAxisFormat: "1.8",
+  dataValidation: "1.8",
 } as const;
 
 /** Namespace of the custom XML part holding the plan library (its head, see `./requests.ts`). */
@@ -94,6 +98,8 @@ export const PLANS_PARTS_NAMESPACE = "urn:dtc-metrics:plan-library:part";
 export const PLANS_SETTING = "dtc-plan-library";
 /** Key of further part `i` of generation `gen` in the workbook settings. */
 export const planPartSetting = (gen: string, i: number): string => `${PLANS_SETTING}:${gen}:${i}`;
+/** Key of the workbook setting holding the draft of one pane form (`view`: gta, hot, health). */
+export const draftSetting = (view: string): string => `dtc-pane-draft:${view}`;
 
 /**
  * Most cells the pane reads from a selection. A larger selection (a whole column or sheet) is
@@ -312,6 +318,27 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec, axisFormat: boolean):
   if (axisFormat && spec.type !== "pie") chart.axes.valueAxis.numberFormat = NUMBER_FORMATS.persons;
 }
 
+/**
+ * Data validation of one range: the rule, the "stop" alert with the plan's message, blanks
+ * allowed. A decimal rule maps to Between (min and max), GreaterThan / GreaterThanOrEqualTo (min)
+ * or LessThanOrEqualTo (max).
+ */
+export function addValidation(sheet: Excel.Worksheet, spec: ValidationSpec): void {
+  const dv = sheet.getRange(spec.range).dataValidation;
+  const r = spec.rule;
+  if (r.kind === "list") {
+    dv.rule = { list: { inCellDropDown: true, source: r.values.join(",") } };
+  } else if (r.min !== undefined && r.max !== undefined) {
+    dv.rule = { decimal: { formula1: r.min, formula2: r.max, operator: "Between" } };
+  } else if (r.min !== undefined) {
+    dv.rule = { decimal: { formula1: r.min, operator: r.minExclusive ? "GreaterThan" : "GreaterThanOrEqualTo" } };
+  } else {
+    dv.rule = { decimal: { formula1: r.max ?? 0, operator: "LessThanOrEqualTo" } };
+  }
+  dv.ignoreBlanks = true;
+  dv.errorAlert = { showAlert: true, style: "Stop", title: spec.message.title, message: spec.message.text };
+}
+
 /** XML-escape text (the plan library is stored as the text of one element). */
 function xmlEscape(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -371,6 +398,7 @@ export class ExcelWorkbook implements Workbook {
       charts: base,
       conditionalFormats: this.api(EXCEL_API.conditionalFormats),
       planStorage: this.api(EXCEL_API.customXmlParts) || this.api(EXCEL_API.settings),
+      dataValidation: this.api(EXCEL_API.dataValidation),
     };
   }
 
@@ -384,6 +412,7 @@ export class ExcelWorkbook implements Workbook {
     if (plan.charts?.length && !caps.charts) skipped.push("charts");
     if (plan.conditionalFormats?.length && !caps.conditionalFormats) skipped.push("conditionalFormats");
     if (plan.columnWidths?.length && !widths) skipped.push("columnWidths");
+    if (plan.validations?.length && !caps.dataValidation) skipped.push("dataValidation");
 
     return this.env.run(async (context) => {
       // Sync 1: the names in use.
@@ -435,6 +464,11 @@ export class ExcelWorkbook implements Workbook {
         }
         if (caps.charts) {
           for (const ch of plan.charts ?? []) packer.add({ bytes: jsonBytes(ch) + 8 * CALL_BYTES, queue: (sheet) => addChart(sheet, ch, axisFormat) });
+        }
+        if (caps.dataValidation) {
+          for (const v of plan.validations ?? []) {
+            packer.add({ bytes: jsonBytes(v) + 4 * CALL_BYTES, queue: (sheet) => addValidation(sheet, v) });
+          }
         }
         if (widths) {
           for (const w of plan.columnWidths ?? []) {
@@ -618,6 +652,48 @@ export class ExcelWorkbook implements Workbook {
           heads.items.slice(1).forEach((p) => p.delete());
           more.items.forEach((p) => p.delete());
         }, heads.items.length > 1 || more.items.length > 0);
+      });
+    } catch (e) {
+      throw hostError(e);
+    }
+  }
+
+  /**
+   * The draft of one pane form (`taskpane/drafts.ts`): one workbook setting per view
+   * ({@link draftSetting}), saved with the workbook. ExcelApi 1.4, else `unsupported` (the pane
+   * then keeps drafts in its sessionStorage). One sync.
+   */
+  async loadDraft(view: string): Promise<string | null> {
+    if (!this.api(EXCEL_API.settings)) throw new WorkbookError("unsupported", `ExcelApi ${EXCEL_API.settings}`);
+    try {
+      return await this.env.run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(draftSetting(view));
+        item.load("value");
+        await context.sync();
+        return item.isNullObject || typeof item.value !== "string" ? null : item.value;
+      });
+    } catch (e) {
+      throw hostError(e);
+    }
+  }
+
+  /** Store the draft of `view` (one sync), or remove it (`null`: one sync, two when there is one). */
+  async saveDraft(view: string, text: string | null): Promise<void> {
+    if (!this.api(EXCEL_API.settings)) throw new WorkbookError("unsupported", `ExcelApi ${EXCEL_API.settings}`);
+    try {
+      await this.env.run(async (context) => {
+        const settings = context.workbook.settings;
+        if (text !== null) {
+          settings.add(draftSetting(view), text);
+          await context.sync();
+          return;
+        }
+        const item = settings.getItemOrNullObject(draftSetting(view));
+        item.load("value");
+        await context.sync();
+        if (item.isNullObject) return;
+        settings.getItem(draftSetting(view)).delete();
+        await context.sync();
       });
     } catch (e) {
       throw hostError(e);

@@ -19,7 +19,7 @@
  * - Formulas use only functions that both Excel and HyperFormula evaluate ({@link NATIVE_FUNCTIONS}): SUM, SUMIF, SUMIFS,
  *   COUNT, COUNTIF, COUNTIFS, SUMPRODUCT (also over comparisons such as `(O5:O9<O5)`, for which
  *   HyperFormula needs `useArrayArithmetic: true`), IF, AND, OR, MIN, MAX, ABS, ROUNDUP, SMALL,
- *   INDEX, MEDIAN, NA. Numbers inside formulas are plain decimals (`0.000000001`, never `1E-9`, which
+ *   INDEX, MEDIAN, NA, ISNUMBER, TRIM (the input checks). Numbers inside formulas are plain decimals (`0.000000001`, never `1E-9`, which
  *   HyperFormula does not parse; {@link decimal} writes them). No custom function (`DTC.*`) is
  *   used, so a sheet calculates without the add-in.
  *   (One exception, marked on the sheet: the what-if block of the GTA plan sheet calls DTC.GTA
@@ -86,7 +86,7 @@ export function isFormula(c: Cell): c is Formula {
 /** The functions plan-sheet formulas may use (see the file comment); tests check every planner. */
 export const NATIVE_FUNCTIONS = [
   "SUM", "SUMIF", "SUMIFS", "COUNT", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IF", "AND", "OR", "MIN", "MAX",
-  "ABS", "ROUNDUP", "SMALL", "INDEX", "MEDIAN", "NA",
+  "ABS", "ROUNDUP", "SMALL", "INDEX", "MEDIAN", "NA", "ISNUMBER", "TRIM",
 ] as const;
 
 /** Shorthand for a formula cell: `f("=B5*C5")`. */
@@ -236,6 +236,31 @@ export interface ChartSpec {
 // ---------------------------------------------------------------------------------------------
 // The sheet plan
 
+/**
+ * What a cell of a {@link ValidationSpec} accepts (Excel's data validation, ExcelApi 1.8):
+ * - `list`: one of `values` (Excel compares ignoring case), offered in a drop-down;
+ * - `decimal`: a number with `min ≤ v` and `v ≤ max` (each when given); with `minExclusive`
+ *   and no `max`, `v > min` (Excel has one operator per rule: a range open at one end and
+ *   closed at the other, such as a rate in (0, 1], is checked as [0, 1] here and exactly by
+ *   the sheet's own check cell).
+ */
+export type ValidationRule =
+  | { kind: "list"; values: string[] }
+  | { kind: "decimal"; min?: number; max?: number; minExclusive?: boolean };
+
+/**
+ * Data validation of input cells: typed entries the rule refuses are refused by the host with
+ * `message` (Excel's "stop" alert). Blank cells are always allowed. An optional part:
+ * skipped, and listed in {@link WriteResult.skipped}, where {@link Capabilities.dataValidation}
+ * is false.
+ */
+export interface ValidationSpec {
+  range: string;
+  rule: ValidationRule;
+  /** Shown when an entry is refused (the sheet's language). */
+  message: { title: string; text: string };
+}
+
 /** Everything a planner wants on one new worksheet. */
 export interface SheetPlan {
   /** Wanted sheet name (made unique and valid by the adapter). */
@@ -244,6 +269,8 @@ export interface SheetPlan {
   tables?: TableSpec[];
   conditionalFormats?: ConditionalFormatSpec[];
   charts?: ChartSpec[];
+  /** Data validation of the input cells (optional part, see {@link ValidationSpec}). */
+  validations?: ValidationSpec[];
   /** Column widths in points (Excel's unit; about 7 points per character of Calibri 11). */
   columnWidths?: { column: string; width: number }[];
   /** Make the new sheet the active one (default true). */
@@ -260,9 +287,11 @@ export interface Capabilities {
   conditionalFormats: boolean;
   /** `loadPlans` / `savePlans` work. */
   planStorage: boolean;
+  /** Data validation of input cells (`ValidationSpec`); absent = false. */
+  dataValidation?: boolean;
 }
 
-export type OptionalPart = "tables" | "charts" | "conditionalFormats" | "columnWidths";
+export type OptionalPart = "tables" | "charts" | "conditionalFormats" | "columnWidths" | "dataValidation";
 
 /** What {@link Workbook.createSheet} did. */
 export interface WriteResult {
@@ -368,6 +397,17 @@ export interface Workbook {
    * written. Throws `noSelection`, `host`.
    */
   insertFormula?(formulaFor: (cell: { row: number; col: number }) => string): Promise<InsertResult>;
+
+  /**
+   * Optional: the draft of a pane form kept in this workbook (`view`: "gta", "hot", "health"),
+   * the text last given to {@link saveDraft}, or `null` when there is none. The text is opaque
+   * here (`taskpane/drafts.ts` writes and validates it). A host without it keeps drafts in the
+   * pane's sessionStorage instead. Throws {@link WorkbookError} `unsupported`, `host`.
+   */
+  loadDraft?(view: string): Promise<string | null>;
+
+  /** Optional: store the draft text of `view` in the workbook, or remove it (`null`). */
+  saveDraft?(view: string, text: string | null): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

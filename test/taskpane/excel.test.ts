@@ -321,10 +321,68 @@ describe("createSheet", () => {
     expect(res.sheetName).toBe("健康度 Serum");
     const sheet = newSheet(state);
     const block = sheet.ranges.get("A5:N6")!;
-    expect(block.formulas?.[1].slice(10)).toEqual(["=100*F6/B6", "=100*(G6/F6)/C6", "=100*D6/(H6/I6)", "=100*(J6/F6)/E6"]);
+    expect(block.formulas?.[1].slice(10)).toEqual([
+      '=IF(OR(F6=""),"",100*F6/B6)',
+      '=IF(OR(F6="",G6=""),"",100*(G6/F6)/C6)',
+      '=IF(OR(H6="",I6=""),"",100*D6/(H6/I6))',
+      '=IF(OR(F6="",J6=""),"",100*(J6/F6)/E6)',
+    ]);
     expect(block.numberFormat?.[1].slice(10)).toEqual(["0.0", "0.0", "0.0", "0.0"]);
     expect(cfsOf(sheet.ranges.get("K6:N6")!)).toHaveLength(3);
     expect(state.syncs).toBe(3);
+  });
+});
+
+describe("data validation of the plan sheets' inputs (ExcelApi 1.8, issue 18)", () => {
+  const rows: GtaRow[] = [
+    { stage: "I", crowd: "Gen Z", count: 1000, conversion: 0.05, aov: 200 },
+    { stage: "A", crowd: "", count: 5000, conversion: 0.01, aov: 200 },
+  ];
+
+  it("sets range.dataValidation.rule (a list of the stage labels, decimal ranges) with a stop alert, in the same syncs", async () => {
+    const { plan, layout } = gtaSheet({ name: "V", target_gmv: 1e6, crowds: rows }, "en");
+    const { env, state } = excelMock();
+    const res = await new ExcelWorkbook(env).createSheet(plan);
+    expect(res.skipped).toEqual([]);
+    const sheet = newSheet(state);
+    const [i1, iN] = layout.inputRows;
+    const dv = (a: string) => sheet.ranges.get(a)?.dataValidation;
+    expect(dv(`A${i1}:A${iN}`)?.rule).toEqual({
+      list: { inCellDropDown: true, source: "A,I,P,L,Awareness,Interest,Purchase,Loyalty,认知,兴趣,购买,忠诚" },
+    });
+    expect(dv(`D${i1}:D${iN}`)?.rule).toEqual({ decimal: { formula1: 0, formula2: 1, operator: "Between" } });
+    expect(dv(`C${i1}:C${iN}`)?.rule).toEqual({ decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+    expect(dv("B5")?.rule).toEqual({ decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+    expect(dv(`D${i1}:D${iN}`)?.errorAlert).toEqual({ showAlert: true, style: "Stop", title: "DTC Metrics", message: "A rate: a number between 0 and 1 (5% = 0.05)." });
+    expect(dv(`D${i1}:D${iN}`)?.ignoreBlanks).toBe(true);
+    expect(state.syncs).toBe(3);
+  });
+
+  it("hot-product sheet: price > 0 (GreaterThan), rates Between 0 and 1; health sheet: actuals ≥ 0", async () => {
+    const hot: HotSheetInput = {
+      product: "Serum", target_gmv: 1e6, price: 150, phases: [{ name: "a", weight: 1 }], crowds: [{ name: "c", share: 1 }],
+      funnel: [{ i_to_p: 0.2, a_to_i: 0.3 }],
+    };
+    const { env, state } = excelMock();
+    await new ExcelWorkbook(env).createSheet(hotSheet(hot, "zh").plan);
+    const sheet = newSheet(state);
+    expect(sheet.ranges.get("B6:B7")?.dataValidation.rule).toEqual({ decimal: { formula1: 0, operator: "GreaterThan" } });
+    expect(sheet.ranges.get("B9:B10")?.dataValidation.rule).toEqual({ decimal: { formula1: 0, formula2: 1, operator: "Between" } });
+    expect((sheet.ranges.get("B6:B7")?.dataValidation.errorAlert as { message: string }).message).toBe("大于 0 的数字。");
+    const h = healthSheet({ product: "Serum", phases: [{ phase: "a", plan: { reached: 1, precision: 0.5, cost_ratio: 0.1, conversion: 0.1 } }] }, "en");
+    const m = excelMock();
+    await new ExcelWorkbook(m.env).createSheet(h.plan);
+    expect(newSheet(m.state).ranges.get("F6:J6")?.dataValidation.rule).toEqual({ decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+  });
+
+  it("without ExcelApi 1.8 the validation is skipped and reported; the cells are written", async () => {
+    const { plan } = gtaSheet({ name: "V", target_gmv: 1e6, crowds: rows }, "en");
+    const { env, state } = excelMock({ missing: ["1.8"] });
+    const res = await new ExcelWorkbook(env).createSheet(plan);
+    expect(res.skipped).toEqual(["dataValidation"]);
+    const sheet = newSheet(state);
+    expect([...sheet.ranges.values()].some((r) => r.dataValidation.rule !== undefined)).toBe(false);
+    expect(sheet.ranges.get("A8:G10")?.formulas?.[1][0]).toBe("I");
   });
 });
 

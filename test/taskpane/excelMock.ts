@@ -1,6 +1,7 @@
 /**
  * A small Excel object model on top of `office-addin-mock`, enough for the Excel adapter:
- * worksheets, tables, ranges (formulas, number formats, styles, conditional formats), charts,
+ * worksheets, tables, ranges (formulas, number formats, styles, conditional formats, data
+ * validation), charts,
  * the selection, custom XML parts and settings.
  *
  * Objects are `OfficeMockObject`s, so a property that was not loaded and synced reads as the
@@ -38,6 +39,8 @@ export interface MockRange {
     fill: { color?: string };
     columnWidth?: number;
   };
+  /** What the adapter set on `range.dataValidation` (rule, errorAlert, ignoreBlanks). */
+  dataValidation: { rule?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean };
 }
 
 export interface MockChart {
@@ -171,6 +174,7 @@ export function excelMock(opts: MockOptions = {}): { env: ExcelEnv; state: MockS
           },
         },
       },
+      dataValidation: {},
       conditionalFormats: {
         add(type: string) {
           const cf: MockCf = { type, cellValue: { format: { fill: {}, font: {} } } };

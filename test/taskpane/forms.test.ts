@@ -301,6 +301,18 @@ describe("Hot product form", () => {
     expect(rows).toHaveLength(8);
     expect(rows[4]).toEqual({ name: "Gen Z", share: "1", iToP: "", aToI: "" });
   });
+
+  it("names the strategy crowds in the pane's language; a crowd present in either language is not added again (issue 18)", () => {
+    const en = addHotStrategyCrowds([{ name: "", share: "", iToP: "", aToI: "" }], "en");
+    expect(en.map((r) => r.name)).toEqual(["New white-collar", "Senior middle class", "Refined moms", "Small-town youth", "Gen Z", "Urban seniors", "Small-town elders", "Urban blue-collar"]);
+    expect(addHotStrategyCrowds([{ name: "", share: "", iToP: "", aToI: "" }], "zh")[0].name).toBe("新锐白领");
+    // A plan saved with the Chinese names gets no English duplicates, and the reverse.
+    const mixed = addHotStrategyCrowds([{ name: "精致妈妈", share: "2", iToP: "", aToI: "" }, { name: "urban seniors", share: "1", iToP: "", aToI: "" }], "en");
+    expect(mixed.map((r) => r.name)).toEqual(["精致妈妈", "urban seniors", "New white-collar", "Senior middle class", "Small-town youth", "Gen Z", "Small-town elders", "Urban blue-collar"]);
+    // The engine takes any crowd name: the English rows make a valid hot plan.
+    const form = { ...HOT, crowds: en };
+    expect(validateHot(form, "en").ok).toBe(true);
+  });
 });
 
 describe("health-check form", () => {
@@ -319,6 +331,21 @@ describe("health-check form", () => {
     expect(r.value[0].plan.conversion).toBeCloseTo(1000 / 16_667, 12);
     expect(r.value[0].plan.precision).toBe(0.75);
     expect(r.value[0].actual).toEqual({ reached: 10000, reached_in_target_crowds: 7000, spend: 30000, gmv: 300000, buyers: 900 });
+  });
+
+  it("mid-campaign: blank phases are skipped (no actual), not zeros; a phase typed into needs all five; at least one phase (issue 18)", () => {
+    const blank = { reached: "", inTarget: "", spend: "", gmv: "", buyers: "" };
+    const r = validateHealth({ precision: "0.75", actuals: [actual, blank, blank] }, plan.value, "en");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.map((p) => p.actual === undefined)).toEqual([false, true, true]);
+    expect(r.value[1].plan.reached).toBeGreaterThan(0);
+    // Fewer entries than phases: the missing ones are blank.
+    expect(validateHealth({ precision: "0.75", actuals: [actual] }, plan.value, "en").ok).toBe(true);
+    const partial = validateHealth({ precision: "0.75", actuals: [actual, { ...blank, reached: "100" }, blank] }, plan.value, "en");
+    expect(partial.ok === false && partial.errors["actuals.1.gmv"]).toBe("Enter a value.");
+    const none = validateHealth({ precision: "0.75", actuals: [blank, blank, blank] }, plan.value, "zh");
+    expect(none.ok === false && none.errors.actuals).toBe("请至少填写一个阶段的实际数据。");
   });
 
   it("refuses more consumers in target crowds than reached, in both languages", () => {

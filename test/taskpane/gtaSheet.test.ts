@@ -43,9 +43,11 @@ describe("GTA sheet: SPEC 10 worked example", () => {
     expect(sum(s, layout, "shortfall")).toBe(0);
     // planned = 69,450,000 + 2,444,000 × 12.5 = 100,000,000.
     expect(sum(s, layout, "planned_gmv")).toBeCloseTo(100_000_000, 4);
-    // No row has a cost: the added cost is 0 and the order is by 1 ÷ g.
+    // No row has a cost: the added cost is 0 and the order is by 1 ÷ g, said in words.
     expect(sum(s, layout, "added_cost")).toBe(0);
-    expect(sum(s, layout, "by_cost")).toBe(false);
+    expect(sum(s, layout, "by_cost")).toBe("most GMV per added consumer first (1 ÷ g)");
+    expect(s.get(layout.byCostFlag)).toBe(false);
+    expect(s.get(`A${Number(layout.summary.by_cost.slice(1))}`)).toBe("Fill order");
   });
 
   it("plan rows: I is grown by 2,444,000 (g_I = 12.5 beats g_A = 1.25), required I = 3,944,000", () => {
@@ -150,7 +152,8 @@ describe("GTA sheet: capacities, costs, ties, rounding", () => {
     const { layout, s } = build(rows);
     // key I = 20 ÷ 12.5 = 1.6, key A = 1 ÷ 1.25 = 0.8 → A first and unlimited:
     // added A = 30,550,000 ÷ 1.25 = 24,440,000; cost 24,440,000 × 1; I added 0, cost 0 × 20 = 0.
-    expect(sum(s, layout, "by_cost")).toBe(true);
+    expect(sum(s, layout, "by_cost")).toBe("cheapest growth first (cost ÷ g)");
+    expect(s.get(layout.byCostFlag)).toBe(true);
     expect(at(s, layout, "added", 3)).toBe(24_440_000);
     expect(at(s, layout, "added_cost", 3)).toBe(24_440_000);
     expect(at(s, layout, "added", 2)).toBe(0);
@@ -162,7 +165,7 @@ describe("GTA sheet: capacities, costs, ties, rounding", () => {
   it("when one growable row has no cost, the order is by 1 ÷ g (I first)", () => {
     const rows = SPEC_ROWS.map((r) => (r.stage === "A" ? { ...r, cost: 1 } : r));
     const { layout, s } = build(rows);
-    expect(sum(s, layout, "by_cost")).toBe(false);
+    expect(s.get(layout.byCostFlag)).toBe(false);
     expect(at(s, layout, "added", 2)).toBe(2_444_000);
     expect(at(s, layout, "added", 3)).toBe(0);
     // A has a cost: 0 added × 1 = 0; I has none: blank.
@@ -294,6 +297,8 @@ describe("GTA sheet agrees with the engine gta() on random tables", () => {
         close(sum(s, layout, "shortfall"), res.summary.shortfall);
         close(sum(s, layout, "planned_gmv"), res.summary.planned_gmv);
         close(sum(s, layout, "added_cost"), res.summary.added_cost);
+        // Valid inputs: the input check is empty.
+        expect(s.get(layout.check)).toBe("");
       }),
       { numRuns: 60 },
     );
@@ -330,5 +335,116 @@ describe("GTA sheet: its crowd table reads back through DTC.GTA's table reader",
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("GTA sheet: the input check cell and data validation (issue 18)", () => {
+  const SUMMARY = ["baseline", "old", "new", "gap", "shortfall", "planned_gmv", "added_cost"] as const;
+  const input = (col: string, r: number, l: GtaLayout) => `${col}${l.inputRows[0] + r}`;
+
+  it("is empty on a valid plan, and sits under the summary with its label", () => {
+    const { layout, s } = build(SPEC_ROWS);
+    expect(s.get(layout.check)).toBe("");
+    expect(s.get(`A${Number(layout.check.slice(1))}`)).toBe("Input check");
+    expect(Number(layout.check.slice(1))).toBe(Number(layout.summary.by_cost.slice(1)) + 1);
+  });
+
+  it('"abc" as a conversion: the check names the cell, the summary says "check inputs" instead of a coercion error', () => {
+    const { layout, s } = build(SPEC_ROWS);
+    const cell = input("D", 2, layout);
+    s.set(cell, "abc");
+    expect(s.get(layout.check)).toBe(`${cell}: conversion must be a number between 0 and 1`);
+    expect(sum(s, layout, "baseline")).toBe("check inputs");
+    for (const k of SUMMARY.slice(1)) expect(sum(s, layout, k)).toBe("");
+    // The consumers-by-stage block is blank too; nothing in the summary is an error.
+    const [first] = layout.stages.split(":");
+    expect(s.get(`J${Number(first.slice(1)) + 1}`)).toBe("");
+    // Fixed: the plan is back.
+    s.set(cell, 0.05);
+    expect(s.get(layout.check)).toBe("");
+    expect(sum(s, layout, "planned_gmv")).toBeCloseTo(100_000_000, 4);
+  });
+
+  it("out of range, negative, a stage typed as X, a bad target: each named; the first problem in sheet order wins", () => {
+    const { layout, s } = build(SPEC_ROWS);
+    s.set(input("D", 1, layout), 1.5);
+    expect(s.get(layout.check)).toBe(`${input("D", 1, layout)}: conversion must be a number between 0 and 1`);
+    s.set(input("A", 0, layout), "X");
+    expect(s.get(layout.check)).toBe(`${input("A", 0, layout)}: stage must be A, I, P or L (or Awareness, Interest, Purchase, Loyalty, 认知, 兴趣, 购买, 忠诚)`);
+    s.set(input("A", 0, layout), "L");
+    s.set(input("D", 1, layout), 0.08);
+    s.set(input("F", 3, layout), -1);
+    expect(s.get(layout.check)).toBe(`${input("F", 3, layout)}: cost must be blank or a number ≥ 0`);
+    s.set(input("F", 3, layout), null);
+    s.set(input("C", 3, layout), "1,200");
+    expect(s.get(layout.check)).toBe(`${input("C", 3, layout)}: count must be a number ≥ 0`);
+    s.set(layout.target, "lots");
+    expect(s.get(layout.check)).toBe("B5: Target GMV must be a number ≥ 0");
+  });
+
+  it("in Chinese", () => {
+    const { layout, s } = build(SPEC_ROWS, 100_000_000, "zh");
+    s.set(input("D", 0, layout), "abc");
+    expect(s.get(layout.check)).toBe(`${input("D", 0, layout)}：转化率必须是 0 到 1 之间的数字`);
+    expect(sum(s, layout, "baseline")).toBe("请检查输入");
+    expect(sum(s, layout, "by_cost")).toBe("每新增一人 GMV 最高者优先（1 ÷ g）");
+    expect(s.get(`A${Number(layout.check.slice(1))}`)).toBe("输入检查");
+  });
+
+  it("every stage label the engine accepts plans as its letter (Interest, 兴趣, ' i ' grow like I)", () => {
+    for (const label of ["Interest", "兴趣", " i ", "INTEREST"]) {
+      const { layout, s } = build(SPEC_ROWS);
+      s.set(input("A", 2, layout), label);
+      expect(s.get(layout.check)).toBe("");
+      expect(at(s, layout, "stage", 2)).toBe("I");
+      expect(at(s, layout, "added", 2)).toBe(2_444_000);
+    }
+    const { layout, s } = build(SPEC_ROWS);
+    s.set(input("A", 3, layout), "认知");
+    s.set(input("A", 0, layout), "Loyalty");
+    expect(sum(s, layout, "old")).toBeCloseTo(43_200_000, 4);
+    expect(sum(s, layout, "new")).toBeCloseTo(26_250_000, 4);
+  });
+
+  it("on random plans, a planted bad input is named by its cell (and the summary is masked)", () => {
+    const bad = fc.constantFrom(
+      { col: "A", value: "X", msg: "stage must be" },
+      { col: "C", value: "abc", msg: "count must be a number ≥ 0" },
+      { col: "C", value: -5, msg: "count must be a number ≥ 0" },
+      { col: "D", value: "abc", msg: "conversion must be a number between 0 and 1" },
+      { col: "D", value: 2, msg: "conversion must be a number between 0 and 1" },
+      { col: "E", value: "n/a", msg: "aov must be a number ≥ 0" },
+      { col: "F", value: "free", msg: "cost must be blank or a number ≥ 0" },
+      { col: "G", value: -1, msg: "capacity must be blank or a number ≥ 0" },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.nat(), bad, (n, pick, b) => {
+        const rows = Array.from({ length: n }, (_, i) => ({ ...SPEC_ROWS[i % 4] }));
+        const { layout, s } = build(rows);
+        expect(s.get(layout.check)).toBe("");
+        const cell = input(b.col, pick % n, layout);
+        s.set(cell, b.value);
+        const msg = s.get(layout.check) as string;
+        expect(msg.startsWith(`${cell}: ${b.msg}`)).toBe(true);
+        expect(sum(s, layout, "baseline")).toBe("check inputs");
+        expect(sum(s, layout, "planned_gmv")).toBe("");
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("data validation of the inputs: the engine's stage labels as a list, decimal ranges for the numbers", () => {
+    const { plan, layout } = build(SPEC_ROWS);
+    const [i1, iN] = layout.inputRows;
+    const by = Object.fromEntries((plan.validations ?? []).map((v) => [v.range, v.rule]));
+    expect(by[`A${i1}:A${iN}`]).toEqual({
+      kind: "list",
+      values: ["A", "I", "P", "L", "Awareness", "Interest", "Purchase", "Loyalty", "认知", "兴趣", "购买", "忠诚"],
+    });
+    expect(by["B5"]).toEqual({ kind: "decimal", min: 0 });
+    expect(by[`C${i1}:C${iN}`]).toEqual({ kind: "decimal", min: 0 });
+    expect(by[`D${i1}:D${iN}`]).toEqual({ kind: "decimal", min: 0, max: 1 });
+    for (const c of ["E", "F", "G"]) expect(by[`${c}${i1}:${c}${iN}`]).toEqual({ kind: "decimal", min: 0 });
+    expect(plan.validations?.find((v) => v.range.startsWith("D"))?.message).toEqual({ title: "DTC Metrics", text: "A rate: a number between 0 and 1 (5% = 0.05)." });
   });
 });

@@ -265,6 +265,8 @@ describe("hot-product plan sheet agrees with the engine hotplan() on random plan
           const t = (col: keyof typeof layout.planCol) => s.get(`${layout.planCol[col]}${layout.totalRow}`);
           expect(t("aware")).toBe(res.total.aware);
           expect(Math.abs((t("gmv") as number) - res.total.gmv)).toBeLessThanOrEqual(1e-6 * res.total.gmv);
+          // Valid inputs: the input check is empty.
+          expect(s.get(layout.check)).toBe("");
         },
       ),
       { numRuns: 40 },
@@ -344,7 +346,7 @@ describe("health sheet agrees with the engine hothealth() on random phases", () 
         checkPlan(plan);
         const got = evaluate(plan, { exact }).range(indices);
         phases.forEach((ph, k) => {
-          hothealth(ph.actual, ph.plan).forEach((want, i) => {
+          hothealth(ph.actual!, ph.plan).forEach((want, i) => {
             const v = got[k][i];
             if (isCellError(want)) {
               expect((v as { value?: unknown }).value).toBe(want.kind);
@@ -371,7 +373,7 @@ describe("health sheet agrees with the engine hothealth() on random phases", () 
     const { plan, indices } = healthSheet({ product: "Serum", phases }, "zh");
     const got = evaluate(plan, { exact: true }).range(indices);
     phases.forEach((ph, k) =>
-      hothealth(ph.actual, ph.plan).forEach((want, i) => expect(got[k][i] as number).toBeCloseTo(want as number, 9)),
+      hothealth(ph.actual!, ph.plan).forEach((want, i) => expect(got[k][i] as number).toBeCloseTo(want as number, 9)),
     );
   });
 });
@@ -402,7 +404,7 @@ describe("health check", () => {
     expect(s.num("M6")).toBeCloseTo(120, 9);
     expect(s.num("N6")).toBeCloseTo(125, 9);
     expect(s.num("L7")).toBeCloseTo(85.3333333, 6);
-    expect(s.formula("K6")).toBe("=100*F6/B6");
+    expect(s.formula("K6")).toBe(`=IF(OR(F6=""),"",100*F6/B6)`);
     // Live: in-target 640,000 → 720,000 lifts PRECISION to 100 × 0.72 ÷ 0.75 = 96.
     s.set("G7", 720_000);
     expect(s.num("L7")).toBeCloseTo(96, 9);
@@ -426,7 +428,7 @@ describe("health check", () => {
     expect(en.text).toBe("发展期: precision is the weakest: 64% of reached consumers are in target crowds against a plan of 75%");
     expect(weakestSignal([phases[1]], "zh")!.text).toBe("精准度最弱：触达的消费者中 64% 属于目标人群，计划为 75%");
     // One phase, volume lowest: 100 × 800,000 ÷ 1,000,000 = 80.
-    const low: HealthPhase = { ...phases[0], actual: { ...phases[0].actual, reached: 800_000, reached_in_target_crowds: 560_000, buyers: 20_000 } };
+    const low: HealthPhase = { ...phases[0], actual: { ...phases[0].actual!, reached: 800_000, reached_in_target_crowds: 560_000, buyers: 20_000 } };
     const w = weakestSignal([low], "en")!;
     // PRECISION 100 × 0.7 ÷ 0.6 = 116.7; CONVERSION 100 × 0.025 ÷ 0.02 = 125; COST 120 → VOLUME 80.
     expect(w.text).toBe("volume is the weakest: 800,000 consumers reached against a plan of 1,000,000");
@@ -443,5 +445,100 @@ describe("health check", () => {
     expect(t[0].plan.conversion).toBeCloseTo(1000 / 11_667, 12);
     expect(t[0].plan.cost_ratio).toBe(0.1);
     expect(t[2].plan.reached).toBe(8334 + 15_000);
+  });
+});
+
+describe("hot-product plan sheet: the input check cell and data validation (issue 18)", () => {
+  const SHARED: HotSheetInput = { ...PER_CROWD, funnel: [{ i_to_p: 0.2, a_to_i: 0.3 }] };
+  const top = (a1: string) => Number(a1.split(":")[0].replace(/^[A-Z]+/, ""));
+
+  it("empty on valid plans; a planted bad input is named by its cell and the totals say 'check inputs'", () => {
+    for (const input of [PER_CROWD, SHARED]) {
+      const { plan, layout } = hotSheet(input, "en");
+      checkPlan(plan);
+      const s = evaluate(plan);
+      expect(s.get(layout.check)).toBe("");
+      expect(s.get("A3")).toBe("Input check");
+      const ph1 = top(layout.phasesTable) + 1;
+      const cr1 = top(layout.crowdsTable) + 1;
+      const cases: [string, unknown, string][] = [
+        ["B6", "abc", "B6: Price must be a number above 0"],
+        ["B6", 0, "B6: Price must be a number above 0"],
+        ["B7", null, "B7: Units per buyer must be a number above 0"],
+        ["B8", -0.1, "B8: Marketing cost ratio must be a number ≥ 0"],
+        [`B${ph1 + 1}`, "abc", `B${ph1 + 1}: weight must be a number ≥ 0`],
+        [`E${cr1 + 1}`, "x", `E${cr1 + 1}: share must be a number ≥ 0`],
+        input.funnel.length === 1 ? ["B9", 1.5, "B9: Interest → purchase must be a number above 0 and at most 1"] : [`F${cr1}`, "abc", `F${cr1}: i_to_p must be a number above 0 and at most 1`],
+        input.funnel.length === 1 ? ["B10", 0, "B10: Awareness → interest must be a number above 0 and at most 1"] : [`G${cr1 + 1}`, 0, `G${cr1 + 1}: a_to_i must be a number above 0 and at most 1`],
+      ];
+      for (const [cell, bad, msg] of cases) {
+        const e = evaluate(plan);
+        e.set(cell, bad as number | string | null);
+        expect(e.get(layout.check), cell).toBe(msg);
+        expect(e.get(`${layout.planCol.gmv}${layout.totalRow}`)).toBe("check inputs");
+        expect(e.get(`${layout.planCol.aware}${layout.totalRow}`)).toBe("");
+        expect(e.get(`B${top(layout.byPhase) + 1}`)).toBe("");
+      }
+      // Weights that add up to 0.
+      const e = evaluate(plan);
+      input.phases.forEach((_, p) => e.set(`B${ph1 + p}`, 0));
+      expect(e.get(layout.check)).toBe(`B${ph1}:B${ph1 + input.phases.length - 1}: the weights add up to 0`);
+    }
+  });
+
+  it("in Chinese", () => {
+    const { plan, layout } = hotSheet(SHARED, "zh");
+    const e = evaluate(plan);
+    e.set("B6", "abc");
+    expect(e.get(layout.check)).toBe("B6：单价必须是大于 0 的数字");
+    expect(e.get(`${layout.planCol.gmv}${layout.totalRow}`)).toBe("请检查输入");
+  });
+
+  it("data validation: price and units per buyer > 0, rates in [0, 1], the rest ≥ 0", () => {
+    const { plan, layout } = hotSheet(SHARED, "en");
+    const by = Object.fromEntries((plan.validations ?? []).map((v) => [v.range, v.rule]));
+    expect(by["B6:B7"]).toEqual({ kind: "decimal", min: 0, minExclusive: true });
+    expect(by["B9:B10"]).toEqual({ kind: "decimal", min: 0, max: 1 });
+    expect(by["B5"]).toEqual({ kind: "decimal", min: 0 });
+    const ph1 = top(layout.phasesTable) + 1;
+    expect(by[`B${ph1}:B${ph1 + 2}`]).toEqual({ kind: "decimal", min: 0 });
+    const perCrowd = hotSheet(PER_CROWD, "en");
+    const cr1 = top(perCrowd.layout.crowdsTable) + 1;
+    expect(perCrowd.plan.validations?.find((v) => v.range === `F${cr1}:G${cr1 + 1}`)?.rule).toEqual({ kind: "decimal", min: 0, max: 1 });
+  });
+});
+
+describe("health sheet mid-campaign: phases without actuals are skipped, not zero (issue 18)", () => {
+  const targets = healthTargets(PER_CROWD, 0.7);
+  const launch = { reached: 12_000, reached_in_target_crowds: 8000, spend: 9000, gmv: 90_000, buyers: 900 };
+
+  it("only the phases with actuals get indices; blank phases are blank, never #DIV/0!", () => {
+    const phases: HealthPhase[] = targets.map((t, k) => (k === 0 ? { ...t, actual: launch } : { ...t }));
+    const { plan, indices } = healthSheet({ product: "Serum", phases }, "en");
+    checkPlan(plan);
+    const s = evaluate(plan, { exact: true });
+    const got = s.range(indices);
+    hothealth(launch, targets[0].plan).forEach((want, i) => expect(got[0][i] as number).toBeCloseTo(want as number, 9));
+    expect(got[1]).toEqual(["", "", "", ""]);
+    expect(got[2]).toEqual(["", "", "", ""]);
+    expect(s.range("F7:J8")).toEqual([[null, null, null, null, null], [null, null, null, null, null]]);
+    // Filled in the sheet later: the phase is checked.
+    s.set("F7", 20_000);
+    s.set("G7", 14_000);
+    expect(s.num("K7")).toBeCloseTo((100 * 20_000) / targets[1].plan.reached, 9);
+    expect(s.num("L7")).toBeCloseTo((100 * 0.7) / 0.7, 9);
+    expect(s.get("M7")).toBe("");
+  });
+
+  it("the weakest signal reads only the phases with actuals", () => {
+    const phases: HealthPhase[] = targets.map((t, k) => (k === 0 ? { ...t, actual: launch } : { ...t }));
+    expect(weakestSignal(phases, "en")?.phase).toBe("启动期");
+    expect(weakestSignal(phases.map((p) => ({ ...p, actual: undefined })), "en")).toBeUndefined();
+  });
+
+  it("data validation of the actuals and plan cells", () => {
+    const { plan } = healthSheet({ product: "Serum", phases: targets.map((t) => ({ ...t })) }, "en");
+    expect(plan.validations?.find((v) => v.range === "F6:J8")?.rule).toEqual({ kind: "decimal", min: 0 });
+    expect(plan.validations?.find((v) => v.range === "C6:C8")?.rule).toEqual({ kind: "decimal", min: 0, max: 1 });
   });
 });

@@ -84,10 +84,10 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("task pane in Chr
     await browser?.close();
   });
 
-  it("renders in English, 320 px wide, with the four tabs", async () => {
+  it("renders in English, 320 px wide, with the five tabs", async () => {
     const { page, errors } = await openPane(browser, "en-US");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("DTC Metrics planners");
-    expect(await tabNames(page)).toEqual(["GTA", "Hot product", "Plans", "Diagnose"]);
+    expect(await tabNames(page)).toEqual(["GTA", "Hot product", "Plans", "Diagnose", "Datasets"]);
     expect(await page.getByRole("button", { name: "Create plan" }).isDisabled()).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) {
@@ -106,7 +106,7 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("task pane in Chr
 
   it("renders in Chinese when Office's display language is zh-CN", async () => {
     const { page, errors } = await openPane(browser, "zh-CN");
-    expect(await tabNames(page)).toEqual(["GTA", "爆品", "方案", "诊断"]);
+    expect(await tabNames(page)).toEqual(["GTA", "爆品", "方案", "诊断", "数据集"]);
     expect(await page.getByRole("button", { name: "生成计划" }).first().isVisible()).toBe(true);
     expect(await page.getByText("方案名称").isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
@@ -165,6 +165,13 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("task pane in Chr
     await page.keyboard.press("Control+A");
     await page.keyboard.type("5%");
     await expect.poll(() => create.isDisabled()).toBe(false);
+    // The form's draft goes to the workbook's settings (taskpane/drafts.ts), in syncs of its own:
+    // wait until the last one is written, then count the plan's syncs alone.
+    const calls = () => page.evaluate(() => (window as unknown as { __log: { calls: string[] } }).__log.calls);
+    await expect.poll(async () => (await calls()).some((c) => c.startsWith('ctx.workbook.settings.add("dtc-pane-draft:gta"') && c.includes('\\"conversion\\":\\"5%\\"'))).toBe(true);
+    await page.evaluate(() => {
+      (window as unknown as { __log: { syncs: number } }).__log.syncs = 0;
+    });
     await create.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("status").first().textContent()).toBe('Created sheet "GTA Double 11".');

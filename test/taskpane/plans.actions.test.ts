@@ -119,8 +119,8 @@ describe("form → plan", () => {
       expect(back.ok).toBe(true);
       if (back.ok) {
         expect(back.plan.inputs).toEqual(t.inputs);
-        // The form still shows the template's name, so its names and notes are kept.
-        expect([back.plan.name, back.plan.name_zh, back.plan.season]).toEqual([t.name, t.name_zh, t.season]);
+        // The form still shows the template's name, so its notes are kept; the plan has that one name.
+        expect([back.plan.name, back.plan.name_zh, back.plan.season, back.plan.description_zh]).toEqual([t.name, undefined, t.season, t.description_zh]);
       }
     }
   });

@@ -102,7 +102,7 @@ describe.skipIf(!existsSync(path.join(DIST, "taskpane.html")))("Plans tab in Chr
     await page.getByText("此工作簿中还没有保存的方案。").waitFor();
     expect(await page.getByRole("group", { name: launch.name_zh }).isVisible()).toBe(true);
     const bad = { ...launch, inputs: { ...launch.inputs, price: -1 } };
-    await page.locator('input[type="file"]').setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByRole("tabpanel", { name: "方案" }).locator('input[type="file"]').setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
     const alert = page.getByRole("alert");
     await expect.poll(() => alert.first().textContent()).toBe("未导入 bad.json，未做任何更改。inputs.price：-1 必须 > 0");
     expect(await saves(page)).toEqual([]);

@@ -203,7 +203,7 @@ describe("plan storage and the saved workbook", () => {
     const store = new MemoryStore();
     const first = setup(store);
     expect(await first.wb.loadPlans()).toBeNull();
-    expect(await first.wb.capabilities()).toEqual({ tables: true, charts: true, conditionalFormats: true, planStorage: true });
+    expect(await first.wb.capabilities()).toEqual({ tables: true, charts: true, conditionalFormats: true, planStorage: true, dataValidation: true });
     await first.wb.createSheet(plan());
     const library = JSON.stringify({ schema: "dtc-plan-library", plans: [{ name: "Double 11" }] });
     await first.wb.savePlans(library);
