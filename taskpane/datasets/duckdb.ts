@@ -8,10 +8,20 @@
  * - The database runs in its Web Worker; the pane only posts queries.
  * - A file picked by the user is registered as a browser file handle (BROWSER_FILEREADER): the
  *   worker reads the parts it needs straight from the disk file; nothing is copied or uploaded.
+ * - A Parquet file is read by hyparquet (./parquet.ts, in this chunk too: DuckDB-WASM reads
+ *   Parquet only through an extension it would download) one row group at a time, and each row
+ *   group's columns, as text, are appended to a table with {@link LocalDb.appendText}.
  */
 import {
   AsyncDuckDB, DuckDBDataProtocol, selectBundle, VoidLogger, PACKAGE_VERSION, type AsyncDuckDBConnection,
 } from "@duckdb/duckdb-wasm";
+import { Table } from "apache-arrow";
+import { utf8Vector } from "./arrow";
+
+import type { ParquetFile } from "./parquet";
+
+// The Parquet reader (hyparquet) is part of this chunk too: ./run.ts reaches it through here.
+export { HYPARQUET_VERSION, ParquetFile, UnsupportedCodec } from "./parquet";
 
 /** Where the worker and wasm files are, relative to the pane's page (webpack.config.js `DUCKDB_FILES`). */
 export const DUCKDB_DIR = "duckdb/";
@@ -19,9 +29,11 @@ export const DUCKDB_DIR = "duckdb/";
 /** The engine's version, for the provenance note. */
 export const DUCKDB_VERSION = PACKAGE_VERSION;
 
-/** A progress report of a running query: the share done (0–1) when DuckDB knows it. */
+/** A progress report of a run: the share done (0–1) when known; reading a Parquet file, the row groups done and the rows read. */
 export interface Progress {
   fraction?: number;
+  rowGroups?: { done: number; total: number };
+  rows?: number;
 }
 
 /** The query was cancelled by the user. */
@@ -31,6 +43,9 @@ export class Cancelled extends Error {
     this.name = "Cancelled";
   }
 }
+
+/** A DuckDB identifier in double quotes. */
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Same-origin URLs of the files of one bundle ("eh": WebAssembly exceptions; "mvp": any engine). */
 function bundleUrls(kind: "eh" | "mvp"): { mainModule: string; mainWorker: string } {
@@ -83,26 +98,50 @@ export class LocalDb {
   }
 
   /**
-   * Make `read_parquet` available. This DuckDB-WASM build has no Parquet reader built in: it is
-   * the `parquet` extension, which DuckDB would fetch from extensions.duckdb.org. Here it may only
-   * come from the add-in's own origin (`duckdb/extensions/`, when the deployment puts DuckDB's
-   * signed parquet extension there); false when it is not there (nothing is fetched elsewhere).
+   * Read a Parquet file's `columns` into `table` (made anew, one VARCHAR column each, in this
+   * order), row group by row group: hyparquet reads and converts one group (./parquet.ts), it is
+   * appended ({@link appendText}), the row groups done and rows read are reported (`fraction`
+   * up to `share` of the run), and the read stops between groups when `signal` aborts
+   * ({@link Cancelled}). Only one row group's values are held in the page at a time.
    */
-  async loadParquet(): Promise<boolean> {
-    if (this.parquet !== undefined) return this.parquet;
-    const repo = new URL(`${DUCKDB_DIR}extensions`, document.baseURI).href;
-    try {
-      await this.conn.query(`SET custom_extension_repository = '${repo.replace(/'/g, "''")}'`);
-      await this.conn.query("INSTALL parquet");
-      await this.conn.query("LOAD parquet");
-      this.parquet = true;
-    } catch {
-      this.parquet = false;
+  async loadParquet(
+    pq: ParquetFile,
+    table: string,
+    columns: readonly string[],
+    opts: { signal?: AbortSignal; onProgress?(p: Progress): void; share?: number } = {},
+  ): Promise<void> {
+    const t = quote(table);
+    // A CSV opened before left its view under the same name.
+    await this.conn.query(`DROP VIEW IF EXISTS ${t}`).catch(() => undefined);
+    await this.conn.query(`CREATE OR REPLACE TABLE ${t} (${columns.map((c) => `${quote(c)} VARCHAR`).join(", ")})`);
+    const total = pq.rowGroups;
+    const share = opts.share ?? 1;
+    let rows = 0;
+    const report = (done: number) =>
+      opts.onProgress?.({ fraction: share * (pq.rows ? rows / pq.rows : done / Math.max(1, total)), rowGroups: { done, total }, rows });
+    report(0);
+    for (let i = 0; i < total; i++) {
+      if (opts.signal?.aborted) throw new Cancelled();
+      const values = await pq.readGroup(i, columns);
+      if (opts.signal?.aborted) throw new Cancelled();
+      await this.appendText(table, columns, values);
+      rows += pq.groupRows(i);
+      report(i + 1);
+      // Let the pane paint the progress and take a Cancel click between row groups.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return this.parquet;
   }
 
-  private parquet: boolean | undefined;
+  /**
+   * Append rows to `table` (made beforehand with one VARCHAR column per array, in this order):
+   * one Arrow Utf8 vector per column ({@link utf8Vector}), null for NULL, sent to the worker with
+   * `insertArrowTable`.
+   */
+  async appendText(table: string, names: readonly string[], columns: readonly (readonly (string | null)[])[]): Promise<void> {
+    if (!columns.length || !columns[0].length) return;
+    const vectors = Object.fromEntries(names.map((n, j) => [n, utf8Vector(columns[j])]));
+    await this.conn.insertArrowTable(new Table(vectors), { name: table, create: false });
+  }
 
   /** Run a statement that returns nothing of interest. */
   async exec(sql: string): Promise<void> {

@@ -2,8 +2,8 @@
  * The sheet a Datasets run writes (a new sheet, through the Workbook port): a title, the result
  * as values (the function's result columns, with AIPL.FLOW's and CALIBRATE's label columns), and
  * the provenance note: file, model, columns, options, rows read, rows skipped and why, the checks
- * (every invalid-value count, in words), time taken, the engine, and the statements used (the
- * view over the file and the model's query, split over cells of at most {@link QUERY_CELL_CHARS}
+ * (every invalid-value count, in words), time taken, the engine, how a Parquet file was read
+ * (hyparquet, row groups, rows), and the statements used (the view or table of the file and the model's query, split over cells of at most {@link QUERY_CELL_CHARS}
  * characters: Excel holds 32,767 in a cell).
  */
 import { CellError, type ResultCell } from "../../src/excel/errors";
@@ -81,6 +81,20 @@ export function datasetSheet(run: RunResult, ctx: RunContext, lang: Lang): Sheet
     [L("dsNoteInvalid"), checks ? L("dsNoteInvalidValue", { checks }) : L("dsNoteNone")],
     [L("dsNoteTime"), L("dsSeconds", { s: formatNumber(Math.round(run.seconds * 10) / 10, lang) })],
     [L("dsNoteEngine"), ctx.engine],
+    ...(run.reader
+      ? [
+          [
+            L("dsNoteReader"),
+            L("dsNoteReaderValue", {
+              version: run.reader.version,
+              groups: formatNumber(run.reader.rowGroups, lang),
+              rows: formatNumber(run.reader.rows, lang),
+              columns: formatNumber(run.reader.columns, lang),
+              fileColumns: formatNumber(run.reader.fileColumns, lang),
+            }),
+          ] as [string, Cell],
+        ]
+      : []),
     [L("dsNoteView"), run.view],
     ...queryParts.map((q, i): [string, Cell] => [queryParts.length > 1 ? L("dsNoteQueryPart", { part: i + 1, parts: queryParts.length }) : L("dsNoteQuery"), q]),
   ];

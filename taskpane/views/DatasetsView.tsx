@@ -5,14 +5,16 @@
  * run with progress and Cancel, and write the result as values onto a new sheet with its
  * provenance note. Rows the function would refuse show the function's #VALUE! message instead.
  *
- * DuckDB itself is loaded on first use only (the lazy chunk of ../datasets/duckdb.ts).
+ * DuckDB itself is loaded on first use only (the lazy chunk of ../datasets/duckdb.ts), and with it
+ * the Parquet reader (hyparquet, ../datasets/parquet.ts): a Parquet run shows the row groups read.
  */
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { formatMessage } from "../../src/excel/messages";
 import { formatNumber, formatPercent, label, type LabelKey, type Lang } from "../i18n";
 import { DATASET_MODELS, datasetModel, guessMapping, guessModel, indicatorsOf, optionDefault, optionValues } from "../datasets/mapping";
-import { fileKind, NoParquet, openFile, Refused, runModel, type OpenedFile } from "../datasets/run";
+import { fileKind, openFile, Refused, runModel, unsupportedCodec, type OpenedFile } from "../datasets/run";
+import type { Progress } from "../datasets/duckdb";
 import { datasetSheet, sizeText } from "../datasets/sheet";
 import type { Workbook } from "../workbook/port";
 import { SectionHead, StatusArea, TextField, useStyles, useWriter, type Status } from "./common";
@@ -46,7 +48,7 @@ export function DatasetsView({ workbook, lang }: DatasetsViewProps): React.JSX.E
   const [modelId, setModelId] = React.useState("FAST.ROWS");
   const [mapping, setMapping] = React.useState<(string | undefined)[]>([]);
   const [options, setOptions] = React.useState<OptionTexts>({});
-  const [job, setJob] = React.useState<{ started: number; fraction?: number; cancelling?: boolean; controller: AbortController }>();
+  const [job, setJob] = React.useState<{ started: number; fraction?: number; parquet?: Progress; cancelling?: boolean; controller: AbortController }>();
   const [now, setNow] = React.useState(0);
   /** The function's #VALUE! message of the last run, shown instead of a sheet. */
   const [refused, setRefused] = React.useState<string>();
@@ -83,7 +85,8 @@ export function DatasetsView({ workbook, lang }: DatasetsViewProps): React.JSX.E
       pickModel(guessed?.id ?? modelId, f.headers);
     } catch (e) {
       setOpened(undefined);
-      if (e instanceof NoParquet) setStatus({ intent: "warning", text: L("dsNoParquet", { name: file.name }) });
+      const codec = unsupportedCodec(e);
+      if (codec) setStatus({ intent: "warning", text: L("dsParquetCodec", { name: file.name, codec: codec.codec, column: codec.column }) });
       else setStatus({ intent: "error", text: L("dsOpenFailed", { name: file.name, detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setOpening(false);
@@ -106,7 +109,8 @@ export function DatasetsView({ workbook, lang }: DatasetsViewProps): React.JSX.E
     try {
       const r = await runModel(opened, { model: model.id, columns: mapping, options: opts }, {
         signal: controller.signal,
-        onProgress: (p) => setJob((j) => (j && j.controller === controller ? { ...j, fraction: p.fraction ?? j.fraction } : j)),
+        onProgress: (p) =>
+          setJob((j) => (j && j.controller === controller ? { ...j, fraction: p.fraction ?? j.fraction, parquet: p.rowGroups ? p : j.parquet } : j)),
       });
       setJob(undefined);
       const plan = datasetSheet(
@@ -266,7 +270,17 @@ export function DatasetsView({ workbook, lang }: DatasetsViewProps): React.JSX.E
           <span className={s.hint}>
             {job.cancelling
               ? L("dsCancelling")
-              : job.fraction === undefined
+              : job.parquet?.rowGroups
+                ? job.parquet.rowGroups.done < job.parquet.rowGroups.total
+                  ? L("dsRunningParquet", {
+                      name: fileName,
+                      done: formatNumber(job.parquet.rowGroups.done, lang),
+                      total: formatNumber(job.parquet.rowGroups.total, lang),
+                      rows: formatNumber(job.parquet.rows ?? 0, lang),
+                      elapsed,
+                    })
+                  : L("dsQueryingParquet", { name: fileName, rows: formatNumber(job.parquet.rows ?? 0, lang), percent: formatPercent(job.fraction ?? 0, lang), elapsed })
+                : job.fraction === undefined
                 ? L("dsRunning", { name: fileName, elapsed })
                 : L("dsRunningPercent", { name: fileName, percent: formatPercent(job.fraction, lang), elapsed })}
           </span>

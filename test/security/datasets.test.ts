@@ -1,8 +1,10 @@
 /*
  * Issue #17, the Datasets view's DuckDB-WASM in the production build ($DTC_DIST, else dist/):
  * - functions.js holds no DuckDB code and no URL at all (so none to a CDN); taskpane.js only the
- *   loader of the lazy chunk; DuckDB-WASM's API and apache-arrow are in that one chunk, which
- *   has no eval, no Function constructor and no CDN URL;
+ *   loader of the lazy chunk; DuckDB-WASM's API, apache-arrow and the Parquet reader (hyparquet,
+ *   with zstd/gzip/LZ4 from hyparquet-compressors) are in that one chunk, which has no eval, no
+ *   Function constructor and no CDN URL, and none of hyparquet's reading over HTTP
+ *   (asyncBufferFromUrl: its Range requests are left out of the bundle);
  * - the worker and wasm files are served from the add-in's own folder (dist/duckdb/);
  * - the pane's CSP (and the workbench's) adds 'wasm-unsafe-eval' and worker-src 'self' and
  *   nothing from outside: every other source is the page's own origin or Office's, as before.
@@ -15,6 +17,10 @@ import { DIST } from "../harness/bundle";
 const read = (f: string): string => readFileSync(path.join(DIST, f), "utf8");
 /** Things only DuckDB-WASM's API or apache-arrow hold. */
 const DUCKDB_MARKERS = ["registerFileHandle", "REGISTER_FILE_HANDLE", "duckdb-browser", "duckdb-wasm", "FlatBuffers:", "apache-arrow", "CANCEL_PENDING_QUERY"];
+/** Things only hyparquet holds (its footer check). */
+const HYPARQUET_MARKERS = ["parquet file invalid", "parquet metadata length"];
+/** hyparquet's reading over HTTP (utils.js asyncBufferFromUrl, byteLengthFromUrl): never in the bundle. */
+const HTTP_READER = ["missing url", "fetch head failed", "range requests"];
 const CDN = /https?:\/\/[^"'`\s]*(jsdelivr|unpkg|cdnjs|esm\.sh|skypack|googleapis|cloudflare|extensions\.duckdb\.org)/i;
 
 /** The lazily loaded chunks: the .js files of the build besides the two entries. */
@@ -30,13 +36,13 @@ function csp(page: string): Record<string, string[]> {
 describe("DuckDB only in the lazy chunk", () => {
   it("functions.js holds no DuckDB code and no URL", () => {
     const code = read("functions.js");
-    for (const m of DUCKDB_MARKERS) expect(code.includes(m), m).toBe(false);
+    for (const m of [...DUCKDB_MARKERS, ...HYPARQUET_MARKERS]) expect(code.includes(m), m).toBe(false);
     expect(code).not.toMatch(/https?:\/\//);
   });
 
   it("taskpane.js holds only the loader of one lazy chunk, and no CDN URL", () => {
     const code = read("taskpane.js");
-    for (const m of DUCKDB_MARKERS) expect(code.includes(m), m).toBe(false);
+    for (const m of [...DUCKDB_MARKERS, ...HYPARQUET_MARKERS]) expect(code.includes(m), m).toBe(false);
     expect(code).not.toMatch(CDN);
     const [chunk] = chunks();
     expect(chunks()).toEqual([expect.stringMatching(/^duckdb\.[0-9a-f]{8}\.js$/)]);
@@ -48,6 +54,10 @@ describe("DuckDB only in the lazy chunk", () => {
     // (Booleans, not toContain: a failure would print the whole chunk.)
     expect(code.includes("registerFileHandle"), "DuckDB-WASM's API").toBe(true);
     expect(code.includes("FlatBuffers:"), "apache-arrow").toBe(true);
+    for (const m of HYPARQUET_MARKERS) expect(code.includes(m), `hyparquet: ${m}`).toBe(true);
+    for (const m of HTTP_READER) expect(code.includes(m), `hyparquet's HTTP reader: ${m}`).toBe(false);
+    // hyparquet-compressors' Brotli (its 80 KB dictionary) and wasm snappy are not imported.
+    expect(code.includes("hysnappy") || /WebAssembly\.(Module|Instance)\s*\(/.test(code), "hysnappy's wasm").toBe(false);
     expect(/\beval\s*\(/.test(code), "eval").toBe(false);
     expect(/new\s+Function\s*\(/.test(code), "new Function").toBe(false);
     expect(CDN.test(code), "a CDN URL").toBe(false);

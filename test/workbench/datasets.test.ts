@@ -6,9 +6,10 @@
  * GROW.ROWS and ASSOC (with options) run, and the result sheet holds the numbers the JS engine (src/models) gives on the
  * same rows, then the provenance note (file, rows read, rows skipped, checks, time, the query
  * that DTC.SQL gives for the same columns). Rows the function refuses show its #VALUE! message
- * and write nothing; Cancel stops a long read and writes nothing. A Parquet file needs DuckDB's
- * parquet extension on the add-in's own origin (the build does not ship it): without it the view
- * says so, and nothing is fetched from anywhere else.
+ * and write nothing; Cancel stops a long read and writes nothing. A Parquet file (written here by
+ * native DuckDB, in several row groups) is read by hyparquet in the pane, with no extension and
+ * nothing fetched: FAST.ROWS and GROW.ROWS on it give the JS engine's numbers on the same rows as
+ * text, the note says how it was read, and Cancel stops between row groups.
  */
 import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,7 @@ import { assocExcel } from "../../src/models/assoc";
 import { fastRowsExcel } from "../../src/models/fast";
 import { growRowsExcel } from "../../src/models/grow";
 import { compileSql } from "../../src/sql/compile";
+import { HYPARQUET_VERSION } from "../../taskpane/datasets/parquet";
 import { workbenchSuite } from "./page";
 
 const suite = workbenchSuite();
@@ -87,6 +89,57 @@ const column = (header: string, rows: readonly Row[], j: number): unknown[][] =>
 
 /** A result cell as the sheet holds it: a number, or an error cell's code as text. */
 const asShown = (v: ResultCell): number | string => (v instanceof CellError ? v.kind : v);
+
+/** A SQL literal of a value (NULL, a boolean, a number as it is, text quoted). */
+const literal = (v: string | number | boolean | null): string =>
+  v === null ? "NULL" : typeof v === "string" ? `'${v.replace(/'/g, "''")}'` : String(v);
+
+/** A Parquet file written by native DuckDB from typed rows (`types`: column → DuckDB type), in row groups of `rowGroupSize`; returns its row-group count. */
+async function writeParquet(file: string, types: readonly [string, string][], rows: readonly (string | number | boolean | null)[][], rowGroupSize: number): Promise<number> {
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  try {
+    await con.run(`CREATE TABLE t (${types.map(([n, t]) => `"${n}" ${t}`).join(", ")})`);
+    for (let i = 0; i < rows.length; i += 1000) {
+      await con.run(`INSERT INTO t VALUES ${rows.slice(i, i + 1000).map((r) => `(${r.map(literal).join(", ")})`).join(", ")}`);
+    }
+    const f = file.replace(/'/g, "''");
+    await con.run(`COPY t TO '${f}' (FORMAT parquet, ROW_GROUP_SIZE ${rowGroupSize})`);
+    const groups = await con.runAndReadAll(`SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM parquet_metadata('${f}')`);
+    return Number(groups.getRowObjects()[0].n);
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+}
+
+/**
+ * One row per consumer and order line, typed as a warehouse table would have it: stage labels as
+ * text (English, Chinese, padded, NULL), is_member BOOLEAN, is_active INTEGER, period INTEGER,
+ * customer BIGINT, category text, gmv DECIMAL(12, 2), with NULLs and some all-NULL consumer rows.
+ * Returns the typed rows and the same rows as the text a CSV of them holds (NULL as blank).
+ */
+function typedRows(n: number, seed: number): { typed: (string | number | boolean | null)[][]; text: Row[] } {
+  const r = prng(seed);
+  const stages = ["A", "i", " P ", "l", "Awareness", "认知", "兴趣", "购买", "忠诚", "\u3000忠诚\u3000", "-", "none", "无", null];
+  const typed: (string | number | boolean | null)[][] = [];
+  for (let i = 0; i < n; i++) {
+    const blankRow = r() < 0.03;
+    const s0 = blankRow ? null : pick(r, stages);
+    const s1 = blankRow ? null : pick(r, stages);
+    const member = blankRow ? null : pick(r, [true, false, null]);
+    const active = blankRow ? null : pick(r, [1, 0, 2, null]);
+    const period = i < 8 ? i % 2 : pick(r, [0, 1]);
+    const customer = Math.floor(r() * 300);
+    const category = pick(r, ["洁面", "精华", "toner", "mask"]);
+    const gmv = Math.round(r() * 100000) / 100;
+    typed.push([s0, s1, member, active, period, customer, i < 8 ? ["洁面", "精华", "toner", "mask"][i % 4] : category, gmv, i]);
+  }
+  const text = typed.map((row) =>
+    row.map((v, j) => (v === null ? "" : j === 7 ? (v as number).toFixed(2) : String(v))),
+  );
+  return { typed, text };
+}
 
 // --- the page ----------------------------------------------------------------------------------------
 
@@ -212,24 +265,13 @@ describe("the Datasets view", () => {
     expect(String(note(s.values, "查询"))).toMatch(/^WITH /);
   }, 120_000);
 
-  it("runs ASSOC with its options, as the JS engine on the same rows; a Parquet file without the parquet extension on the origin is refused, fetching nothing elsewhere", async () => {
+  it("runs ASSOC with its options, as the JS engine on the same rows", async () => {
     const { page } = await suite.open();
     const r = prng(23);
     const cats = ["cleanser", "toner", "serum", "mask", "lipstick", "洁面", "精华"];
     const lines: [string, string][] = [];
     for (let b = 0; b < 400; b++) for (let k = 0; k < 1 + Math.floor(r() * 4); k++) lines.push([`b${b}`, pick(r, cats)]);
     await openDatasets(page, "Datasets");
-
-    // Parquet: this DuckDB-WASM build reads it only through its parquet extension, which may come from the add-in's origin alone.
-    const parquet = path.join(tmp, "lines.parquet");
-    const db = await DuckDBInstance.create(":memory:");
-    const con = await db.connect();
-    await con.run(`COPY (SELECT 'b1' AS order_id, 'toner' AS category) TO '${parquet.replace(/'/g, "''")}' (FORMAT parquet)`);
-    con.closeSync();
-    db.closeSync();
-    await panel(page).locator('input[type=file][data-dtc="dataset-file"]').setInputFiles(parquet);
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain("lines.parquet: this add-in has no Parquet reader installed");
-
     const file = writeCsv("lines.csv", ["order_id", "category"], lines);
     await openFile(page, file);
     expect(await panel(page).getByLabel("Model").inputValue()).toBe("ASSOC");
@@ -248,6 +290,86 @@ describe("the Datasets view", () => {
     });
     expect(note(s.values, "Options")).toBe("min_support=0.05, top_n=6");
     expect(note(s.values, "Rows read")).toBe(lines.length);
+  }, 120_000);
+
+  it("opens a Parquet file (hyparquet, several row groups, no network): FAST.ROWS and GROW.ROWS equal the JS engine on the same rows as text, and the note says how it was read", async () => {
+    const { page } = await suite.open();
+    const types: [string, string][] = [
+      ["stage_start", "VARCHAR"], ["stage_end", "VARCHAR"], ["is_member", "BOOLEAN"], ["is_active", "INTEGER"],
+      ["period", "INTEGER"], ["customer", "BIGINT"], ["category", "VARCHAR"], ["gmv", "DECIMAL(12, 2)"], ["row_id", "INTEGER"],
+    ];
+    const { typed, text } = typedRows(6000, 31);
+    const file = path.join(tmp, "consumers.parquet");
+    const groups = await writeParquet(file, types, typed, 2048);
+    expect(groups).toBeGreaterThanOrEqual(2);
+    await openDatasets(page, "Datasets");
+    await openFile(page, file);
+    expect(await panel(page).locator('[data-dtc="dataset-info"]').textContent()).toMatch(/consumers\.parquet · .* · 9 columns/);
+
+    // FAST.ROWS: the guess picks its four columns by their headers.
+    await panel(page).getByLabel("Model").selectOption("FAST.ROWS");
+    for (const p of ["stage_start", "stage_end", "is_member", "is_active"]) {
+      expect(await panel(page).getByLabel(`File column for ${p}`).locator("option:checked").textContent()).toBe(p);
+    }
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "FAST.ROWS consumers"');
+    const fast = fastRowsExcel(column("stage_start", text, 0), column("stage_end", text, 1), column("is_member", text, 2), column("is_active", text, 3));
+    const s = await sheet(page, "FAST.ROWS consumers");
+    expect(s.values[0][0]).toBe("FAST.ROWS of consumers.parquet");
+    expect(s.values[4].slice(0, 4)).toEqual(["Fertility", "Advancing", "Superiority", "Thriving"]);
+    const got = s.values[5].slice(0, 4) as number[];
+    fast.map(asShown).forEach((x, k) => {
+      if (typeof x === "number") expect(got[k]).toBeCloseTo(x, 12);
+      else expect(got[k]).toBe(x);
+    });
+    const blank = text.filter((r) => r.slice(0, 4).every((c) => c.trim() === "" || c.trim() === "0")).length;
+    expect(blank).toBeGreaterThan(0);
+    expect(note(s.values, "File")).toMatch(/^consumers\.parquet \(\d+(\.\d)? KB\), read on this computer; never uploaded$/);
+    expect(note(s.values, "Rows read")).toBe(6000);
+    expect(note(s.values, "Rows skipped")).toBe(`${blank} blank rows (every mapped column blank or 0), skipped as the function skips them; no row was skipped for an invalid value`);
+    expect(note(s.values, "Parquet reader")).toBe(
+      `hyparquet ${HYPARQUET_VERSION} in the task pane: ${groups} row groups, 6,000 rows, 4 of the file's 9 columns, each value as the text DuckDB casts it to (VARCHAR), one row group at a time into the table dataset`,
+    );
+    expect(note(s.values, "Table")).toBe(
+      `CREATE OR REPLACE TABLE "dataset" AS SELECT CAST("stage_start" AS VARCHAR) AS "stage_start", CAST("stage_end" AS VARCHAR) AS "stage_end", CAST("is_member" AS VARCHAR) AS "is_member", CAST("is_active" AS VARCHAR) AS "is_active" FROM read_parquet('consumers.parquet')`,
+    );
+    expect(note(s.values, "Query")).toBe(compileSql({ model: "FAST.ROWS", table: "dataset", columns: ["stage_start", "stage_end", "is_member", "is_active"], dialect: "duckdb" }).text);
+
+    // GROW.ROWS on the same file: integers (period, customer) and decimals (gmv) read as their text.
+    await panel(page).getByLabel("Model").selectOption("GROW.ROWS");
+    for (const p of ["period", "customer", "category", "gmv"]) {
+      expect(await panel(page).getByLabel(`File column for ${p}`).locator("option:checked").textContent()).toBe(p);
+    }
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "GROW.ROWS consumers"');
+    const grow = growRowsExcel(column("period", text, 4), column("customer", text, 5), column("category", text, 6), column("gmv", text, 7)) as number[];
+    const g = await sheet(page, "GROW.ROWS consumers");
+    expect(g.values[4].slice(0, 4)).toEqual(["Gain", "Retain", "Boost", "Widen"]);
+    const scale = text.reduce((t, r) => t + Number(r[7]), 0);
+    (g.values[5].slice(0, 4) as number[]).forEach((x, k) => expect(Math.abs(x - grow[k])).toBeLessThanOrEqual(1e-9 * scale));
+    expect(note(g.values, "Rows read")).toBe(6000);
+    expect(String(note(g.values, "Parquet reader"))).toContain(`${groups} row groups, 6,000 rows, 4 of the file's 9 columns`);
+    // The CSV of the same rows gives the same numbers (the engine reads both as the same text).
+    const csvFile = writeCsv("consumers-csv.csv", types.map(([n]) => n), text);
+    await openFile(page, csvFile);
+    await panel(page).getByLabel("Model").selectOption("GROW.ROWS");
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "GROW.ROWS consumers-csv"');
+    expect((await sheet(page, "GROW.ROWS consumers-csv")).values[5].slice(0, 4)).toEqual(g.values[5].slice(0, 4));
+  }, 180_000);
+
+  it("in Chinese: a Parquet file compressed with a codec the pane does not read is refused, naming the codec", async () => {
+    const { page } = await suite.open("?lang=zh-CN");
+    const file = path.join(tmp, "brotli.parquet");
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    await con.run(`COPY (SELECT 'A' AS stage_start, 'I' AS stage_end, true AS is_member, 1 AS is_active) TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION brotli)`);
+    con.closeSync();
+    db.closeSync();
+    await openDatasets(page, "数据集");
+    await panel(page).locator('input[type=file][data-dtc="dataset-file"]').setInputFiles(file);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain("brotli.parquet：列 stage_start 使用 BROTLI 压缩，本窗格无法读取");
+    expect(await panel(page).getByRole("button", { name: "运行并写入新工作表" }).isDisabled()).toBe(true);
   }, 120_000);
 
   it("refuses rows the function refuses: the #VALUE! message in the pane, and no sheet", async () => {
@@ -299,6 +421,36 @@ describe("the Datasets view", () => {
 
     // The view still works: a small file runs to its sheet.
     const small = writeCsv("after.csv", ["stage_start", "stage_end", "is_member", "is_active"], fastRows(200, 5));
+    await openFile(page, small);
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "FAST.ROWS after"');
+  }, 180_000);
+
+  it("cancels a Parquet read between row groups, with the row groups done in the progress: nothing is written, and the next run works", async () => {
+    const { page } = await suite.open();
+    // 3 million rows in row groups of 20,480 (about 150 groups), written by native DuckDB.
+    const big = path.join(tmp, "big.parquet");
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    await con.run(
+      `COPY (SELECT ['A', ' i ', '认知', 'L'][i % 4 + 1] AS stage_start, ['I', 'P', '购买', '-'][i % 4 + 1] AS stage_end, i % 3 = 0 AS is_member, (i % 2)::INTEGER AS is_active FROM range(3000000) r(i)) TO '${big.replace(/'/g, "''")}' (FORMAT parquet, ROW_GROUP_SIZE 20480)`,
+    );
+    con.closeSync();
+    db.closeSync();
+    await openDatasets(page, "Datasets");
+    await openFile(page, big);
+    const before = (await sheet(page)).names;
+    await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
+    const progress = panel(page).locator('[data-dtc="dataset-progress"]');
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/Reading big\.parquet: [1-9]\d* of \d{3} row groups · [\d,]+ rows · [\d.]+ s/);
+    await progress.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/Cancelled after [\d.]+ s; nothing was written\./);
+    expect(await progress.count()).toBe(0);
+    expect((await sheet(page)).names).toEqual(before);
+
+    const { typed } = typedRows(300, 9);
+    const small = path.join(tmp, "after.parquet");
+    await writeParquet(small, [["stage_start", "VARCHAR"], ["stage_end", "VARCHAR"], ["is_member", "BOOLEAN"], ["is_active", "INTEGER"]], typed.map((r) => r.slice(0, 4)), 2048);
     await openFile(page, small);
     await panel(page).getByRole("button", { name: "Run and write sheet" }).click();
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain('Created sheet "FAST.ROWS after"');
