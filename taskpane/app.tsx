@@ -43,7 +43,7 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
   const [tab, setTab] = React.useState<TabId>(initialTab);
   // Forms live here so switching tabs keeps what was typed.
   const [gta, setGta] = React.useState<GtaForm>(emptyGtaForm);
-  const [hot, setHot] = React.useState<HotForm>(emptyHotForm);
+  const [hot, setHot] = React.useState<HotForm>(() => emptyHotForm(lang));
   const [health, setHealth] = React.useState<HealthForm>(emptyHealthForm);
   // The saved plan or template each form was last loaded from (its names are kept on save).
   const [gtaBase, setGtaBase] = React.useState<Plan>();
@@ -53,7 +53,7 @@ export function App({ workbook, lang, initialTab = "gta" }: AppProps): React.JSX
     gta: { value: gta, set: setGta, base: gtaBase, setBase: setGtaBase },
     hot: { value: hot, set: setHot, base: hotBase, setBase: setHotBase },
     health: { value: health, set: setHealth },
-  });
+  }, lang);
   const loadPlan = React.useCallback(
     (plan: Plan) => {
       const loaded = planToForm(plan, lang);

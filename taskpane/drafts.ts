@@ -25,6 +25,7 @@ import * as z from "zod";
 import { parsePlanValue, type Plan } from "../src/plan/schema";
 import { emptyCrowd, emptyGtaForm, type GtaCrowdForm, type GtaForm } from "./forms/gta";
 import { emptyActual, emptyHotCrowd, emptyHotForm, type ActualForm, type HealthForm, type HotCrowdForm, type HotForm, type PhaseForm } from "./forms/hot";
+import type { Lang } from "./i18n";
 import type { Workbook } from "./workbook/port";
 
 export const DRAFT_SCHEMA = "dtc-pane-draft";
@@ -57,11 +58,11 @@ export function emptyHealthForm(): HealthForm {
   return { precision: "", actuals: [] };
 }
 
-/** The empty form of each view (what the pane starts with). */
-export const EMPTY_FORMS: { [V in DraftView]: () => DraftForms[V] } = {
-  gta: emptyGtaForm,
-  hot: emptyHotForm,
-  health: emptyHealthForm,
+/** The empty form of each view in a display language (what the pane starts with). */
+export const EMPTY_FORMS: { [V in DraftView]: (lang: Lang) => DraftForms[V] } = {
+  gta: () => emptyGtaForm(),
+  hot: (lang) => emptyHotForm(lang),
+  health: () => emptyHealthForm(),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +157,8 @@ export function isEmptyForm(view: DraftView, form: DraftForms[DraftView]): boole
     const h = form as HealthForm;
     return h.precision.trim() === "" && h.actuals.every((a) => Object.values(a).every((v) => String(v).trim() === ""));
   }
-  return JSON.stringify(form) === JSON.stringify(EMPTY_FORMS[view]());
+  // The empty form of either language (its default phase names) is empty.
+  return (["en", "zh"] as const).some((lang) => JSON.stringify(form) === JSON.stringify(EMPTY_FORMS[view](lang)));
 }
 
 /** The draft text of a form (`null` when the form is empty: the draft is removed). */

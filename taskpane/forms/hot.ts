@@ -11,7 +11,7 @@
 import * as z from "zod";
 import { HotCrowdSchema, HotFunnelSchema, HotPhaseSchema, HotplanInputsSchema, HotplanPlanSchema, LIMITS, type HotplanPlan } from "../../src/plan/schema";
 import { healthTargets, type HotActual } from "../../src/plan/hothealth";
-import type { Lang } from "../i18n";
+import { label, type Lang } from "../i18n";
 import type { HealthPhase, HotSheetInput } from "../planners/hotSheet";
 import { STRATEGY_CROWD_NAMES } from "./gta";
 import {
@@ -52,25 +52,31 @@ export interface HotForm {
   aToI: string;
 }
 
-/** The default phases: launch, growth, promotion peak (weights 1, 1, 2: the peak sells most). */
-export const DEFAULT_PHASES: PhaseForm[] = [
-  { name: "启动期", weight: "1" },
-  { name: "发展期", weight: "1" },
-  { name: "大促期", weight: "2" },
-];
+/**
+ * The default phases, named in the pane's language: launch, growth, promotion peak (启动期,
+ * 发展期, 大促期), weights 1, 1, 2 (the peak sells most). The names are the user's to change.
+ */
+export function defaultPhases(lang: Lang): PhaseForm[] {
+  return [
+    { name: label("phaseLaunch", lang), weight: "1" },
+    { name: label("phaseGrowth", lang), weight: "1" },
+    { name: label("phasePeak", lang), weight: "2" },
+  ];
+}
 
 export function emptyHotCrowd(name = ""): HotCrowdForm {
   return { name, share: "", iToP: "", aToI: "" };
 }
 
-export function emptyHotForm(): HotForm {
+/** The empty hot-product form; its default phases are named in `lang` (Chinese unless given). */
+export function emptyHotForm(lang: Lang = "zh"): HotForm {
   return {
     product: "",
     target: "",
     price: "",
     unitsPerBuyer: "1",
     costRatio: "",
-    phases: DEFAULT_PHASES.map((p) => ({ ...p })),
+    phases: defaultPhases(lang),
     crowds: [emptyHotCrowd()],
     funnelMode: "shared",
     iToP: "",

@@ -37,7 +37,7 @@ export interface Drafts {
   dismiss(tab: DraftTab): void;
 }
 
-export function useDrafts(workbook: Workbook, slots: DraftSlots): Drafts {
+export function useDrafts(workbook: Workbook, slots: DraftSlots, lang: Lang): Drafts {
   const storage = React.useMemo(() => draftStorage(workbook), [workbook]);
   const [ready, setReady] = React.useState(false);
   const [restored, setRestored] = React.useState<Record<DraftTab, boolean>>({ gta: false, hot: false });
@@ -146,7 +146,7 @@ export function useDrafts(workbook: Workbook, slots: DraftSlots): Drafts {
   const clear = (tab: DraftTab) => {
     for (const view of views(tab)) {
       const slot = latest.current[view] as DraftSlot<DraftView>;
-      slot.set(EMPTY_FORMS[view]());
+      slot.set(EMPTY_FORMS[view](lang));
       slot.setBase?.(undefined);
       schedule(view, null, true);
     }

@@ -45,6 +45,8 @@ describe("the draft text", () => {
   it("an empty form keeps no draft", () => {
     expect(draftText("gta", emptyGtaForm())).toBeNull();
     expect(draftText("hot", emptyHotForm())).toBeNull();
+    // The English pane's empty form (its default phase names) is empty too.
+    expect(draftText("hot", emptyHotForm("en"))).toBeNull();
     expect(draftText("health", { precision: " ", actuals: [{ reached: "", inTarget: "", spend: "", gmv: "", buyers: "" }] })).toBeNull();
   });
 

@@ -196,8 +196,10 @@ const HOT: HotForm = {
 };
 
 describe("Hot product form", () => {
-  it("defaults to the three phases 启动期, 发展期, 大促期", () => {
+  it("defaults to the three phases, named in the pane's language (启动期, 发展期, 大促期 / Launch, Growth, Promotion peak)", () => {
     expect(emptyHotForm().phases.map((p) => p.name)).toEqual(["启动期", "发展期", "大促期"]);
+    expect(emptyHotForm("zh").phases.map((p) => p.name)).toEqual(["启动期", "发展期", "大促期"]);
+    expect(emptyHotForm("en").phases.map((p) => [p.name, p.weight])).toEqual([["Launch", "1"], ["Growth", "1"], ["Promotion peak", "2"]]);
   });
 
   it("shared funnel → one funnel entry", () => {
