@@ -12,6 +12,7 @@ import type { CellStyle, NumberFormat } from "../taskpane/workbook/port";
 import { NUMBER_FORMATS } from "../taskpane/workbook/port";
 import { cellKey, emptyMeta, type SavedBook, type SavedSheet, type SheetMeta } from "./book";
 import { colName, parseRange } from "../taskpane/workbook/a1";
+import { seeded } from "./seeded";
 import { SAMPLE_LAYOUT, sampleBenchmarkCells } from "../taskpane/planners/scorecardSheet";
 
 /** Build a sheet from rows placed at A1, with formats and styles given by A1 ranges. */
@@ -255,17 +256,6 @@ function benchmarksSheet(): SavedSheet {
   });
 }
 
-/** A seeded generator (mulberry32): the same numbers in [0, 1) on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Ten Tmall beauty categories of the order lines. */
 export const ORDER_CATEGORIES = [

@@ -15,6 +15,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { clusterExcel } from "../../src/models/cluster";
+import { rng } from "../harness/rng";
 
 // The first Python with SciPy: the one on PATH, else Debian's (apt-get install python3-scipy).
 const probes = ["python3", "/usr/bin/python3"].map((py) => ({
@@ -81,17 +82,6 @@ function scipy(cases: Case[]): Answer[] {
   return JSON.parse(r.stdout) as Answer[];
 }
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Canonical partition of a label vector (any label values). */
 function partitionOf(labels: readonly unknown[]): number[][] {

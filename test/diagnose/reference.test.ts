@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { diagnoseExcel, indexExcel } from "../../src/diagnose/diagnose";
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { setLanguage } from "../../src/excel/messages";
+import { rng } from "../harness/rng";
 
 // --- the reference, from SPEC ----------------------------------------------------------------
 
@@ -123,17 +124,6 @@ function refDiagnose(t: Truth, method: string, topN: number, lang: "en" | "zh"):
 
 // --- random benchmark sets ---------------------------------------------------------------------
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A spelling of code i: canonical, lower case with another separator, or the Chinese name. */
 function spell(i: number, r: () => number): string {

@@ -7,22 +7,12 @@ import { describe, expect, it } from "vitest";
 import { assocExcel, compareCodePoints } from "../../src/models/assoc";
 import { CellError, type ResultCell } from "../../src/excel/errors";
 import { failure } from "../harness/failure";
+import { rng } from "../harness/rng";
 
 type Rows = unknown[][];
 const col = (t: Rows, j: number): Rows => t.map((r) => [r[j]]);
 const call = (t: Rows, ...rest: unknown[]): ResultCell[][] => assocExcel(col(t, 0), col(t, 1), ...rest);
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /*
  * Hand table: five orders (ids as numbers and texts, one category repeated, spaces around one).

@@ -8,18 +8,8 @@ import { describe, expect, it } from "vitest";
 import { clusterExcel, cutTree, standardise, wardTree, type WardTree } from "../../src/models/cluster";
 import type { ResultCell } from "../../src/excel/errors";
 import { failure } from "../harness/failure";
+import { rng } from "../harness/rng";
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 const rowsOf = (t: WardTree): number[][] => Array.from(t.a, (a, i) => [a, t.b[i], t.height[i], t.segments[i]]);

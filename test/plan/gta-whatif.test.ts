@@ -9,6 +9,7 @@ import { formatMessage } from "../../src/excel/messages";
 import { gta, gtaExcel, gtaRows, type GtaResult, type GtaRow } from "../../src/plan/gta";
 import { gtaBudget, gtaBudgetExcel, gtaSensitivity } from "../../src/plan/gta-whatif";
 import { failure } from "../harness/failure";
+import { rng, pick } from "../harness/rng";
 
 /** The public worked example of SPEC §10 (positional, no costs, no capacities). */
 const PUBLIC = [
@@ -229,18 +230,6 @@ describe("GTA sensitivity: conversion capped at 1", () => {
 
 // --- exactness: every delta equals two calls of gta() ---------------------------------------
 
-/** A small deterministic generator (tests must not depend on Math.random). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 /** Random crowd rows; values from small sets so that tied keys, capacities that bind and zeros occur. */
 function randomRows(r: () => number, n: number, costs: "all" | "some" | "none"): GtaRow[] {

@@ -26,34 +26,8 @@ import {
 } from "../../taskpane/plans/actions";
 import { gtaFormToPlan, hotFormToPlan, planToForm, planToGtaForm, planToHotForm } from "../../taskpane/plans/convert";
 import { TEMPLATES } from "../../taskpane/plans/templates";
-import type { Workbook } from "../../taskpane/workbook/port";
 import { WorkbookError } from "../../taskpane/workbook/port";
-
-/** In-memory port: the library text, and every savePlans call. */
-function fakePort(initial: string | null = null, opts: { failSave?: boolean } = {}) {
-  const port = {
-    text: initial,
-    saves: [] as string[],
-    async capabilities() {
-      return { tables: true, charts: true, conditionalFormats: true, planStorage: true };
-    },
-    async createSheet(): Promise<never> {
-      throw new Error("not used");
-    },
-    async readSelection(): Promise<never> {
-      throw new Error("not used");
-    },
-    async loadPlans() {
-      return port.text;
-    },
-    async savePlans(text: string) {
-      if (opts.failSave) throw new WorkbookError("host", "disk full");
-      port.saves.push(text);
-      port.text = text;
-    },
-  };
-  return port satisfies Workbook;
-}
+import { planPort } from "./planPort";
 
 const NOW = "2026-11-23T10:00:00Z";
 const TEMPLATE_DIR = join(__dirname, "../../taskpane/templates");
@@ -161,7 +135,7 @@ describe("templates", () => {
 
 describe("save", () => {
   it("saves a new plan: one write, and the workbook's library holds it", async () => {
-    const port = fakePort();
+    const port = planPort();
     const o = await savePlanAction(port, planOf(gtaForm()), { now: NOW });
     expect(o.kind).toBe("done");
     expect(port.saves).toHaveLength(1);
@@ -172,7 +146,7 @@ describe("save", () => {
   });
 
   it("saving under an existing name asks first and writes nothing; overwrite replaces it after confirm", async () => {
-    const port = fakePort();
+    const port = planPort();
     await savePlanAction(port, planOf(gtaForm()), { now: NOW });
     const before = port.text;
     const changed = planOf({ ...gtaForm(" double 11 TEST "), target: "2,000,000" });
@@ -194,7 +168,7 @@ describe("save", () => {
   });
 
   it("a host failure while writing is reported in both languages", async () => {
-    const port = fakePort(null, { failSave: true });
+    const port = planPort(null, { failSave: true });
     const o = await savePlanAction(port, planOf(gtaForm()));
     expect(o.kind).toBe("refused");
     expect(o.kind === "refused" && o.message.en).toContain("disk full");
@@ -223,7 +197,7 @@ describe("the library's size limit", () => {
     const size = (ps: Plan[]) => Buffer.byteLength(writeLibrary({ plans: ps }));
     const one = size([big(0)]);
     while (size(plans) + 2 * one < MAX_LIBRARY_BYTES) plans.push(big(plans.length));
-    const port = fakePort(writeLibrary({ plans }));
+    const port = planPort(writeLibrary({ plans }));
     // One more still fits …
     expect((await savePlanAction(port, big(plans.length), { now: NOW })).kind).toBe("done");
     expect(port.saves).toHaveLength(1);
@@ -243,7 +217,7 @@ describe("damaged library", () => {
   const raw = '{"schema":"dtc-plan-library","version":1,"plans":[{"schema":"dtc-plan","version":1,"kind":"gta"}]}';
 
   it("is shown as an error and never written over, whatever the action", async () => {
-    const port = fakePort(raw);
+    const port = planPort(raw);
     const state = await openLibrary(port);
     expect(state.status).toBe("damaged");
     expect(state.status === "damaged" && state.error.path).toBe("plans[0].name");
@@ -262,7 +236,7 @@ describe("damaged library", () => {
   });
 
   it("a host without plan storage is 'unavailable', not damaged", async () => {
-    const port = fakePort();
+    const port = planPort();
     port.loadPlans = async () => {
       throw new WorkbookError("unsupported", "ExcelApi 1.4");
     };
@@ -274,7 +248,7 @@ describe("damaged library", () => {
 
 describe("import", () => {
   it("refuses a file over 1 MB before reading it; nothing changes", async () => {
-    const port = fakePort();
+    const port = planPort();
     const big = file("big.json", "{}", 1_048_577);
     const o = await importAction(port, big);
     expect(o.kind).toBe("refused");
@@ -285,14 +259,14 @@ describe("import", () => {
   });
 
   it("a file of exactly 1 MB is read", async () => {
-    const port = fakePort();
+    const port = planPort();
     const f = file("edge.json", "[]", 1_048_576);
     await importAction(port, f);
     expect(f.reads).toBe(1);
   });
 
   it("refuses a malformed plan with the bad field's path, in English and Chinese; savePlans is never called", async () => {
-    const port = fakePort();
+    const port = planPort();
     await savePlanAction(port, planOf(gtaForm()), { now: NOW });
     const before = port.text;
     const bad = JSON.parse(exportFile(planOf(gtaForm("Other"))).text);
@@ -306,7 +280,7 @@ describe("import", () => {
   });
 
   it("refuses text that is not JSON and a newer version", async () => {
-    const port = fakePort();
+    const port = planPort();
     const notJson = await importAction(port, file("x.json", "{nope"));
     const newer = JSON.parse(exportFile(planOf(gtaForm())).text);
     newer.version = 2;
@@ -317,7 +291,7 @@ describe("import", () => {
   });
 
   it("export → import round-trips identical inputs; importing a taken name asks first", async () => {
-    const port = fakePort();
+    const port = planPort();
     const plan = planOf(gtaForm());
     const { fileName, text } = exportFile(plan);
     expect(fileName).toBe("Double 11 test.json");
@@ -336,7 +310,7 @@ describe("import", () => {
 
 describe("copy plan, change target", () => {
   it("saves a copy with the new target right after the original; the original is unchanged", async () => {
-    const port = fakePort();
+    const port = planPort();
     const original = planOf(gtaForm());
     await savePlanAction(port, original, { now: NOW });
     const o = await copyWithTargetAction(port, "Double 11 test", "1,200,000", { now: NOW });
@@ -355,7 +329,7 @@ describe("copy plan, change target", () => {
   });
 
   it("refuses a target that is not a number or negative, writing nothing", async () => {
-    const port = fakePort();
+    const port = planPort();
     await savePlanAction(port, planOf(gtaForm()), { now: NOW });
     const a = await copyWithTargetAction(port, "Double 11 test", "lots");
     const b = await copyWithTargetAction(port, "Double 11 test", "-1");
@@ -365,7 +339,7 @@ describe("copy plan, change target", () => {
   });
 
   it("copies with a target of 0 (the plan of the baseline), as DTC.GTA takes it", async () => {
-    const port = fakePort();
+    const port = planPort();
     await savePlanAction(port, planOf(gtaForm()), { now: NOW });
     const o = await copyWithTargetAction(port, "Double 11 test", "0", { now: NOW });
     expect(o.kind).toBe("done");
@@ -376,7 +350,7 @@ describe("copy plan, change target", () => {
 
 describe("rename, duplicate, delete", () => {
   it("each writes once and gives the expected list", async () => {
-    const port = fakePort();
+    const port = planPort();
     await savePlanAction(port, planOf(gtaForm("A")), { now: NOW });
     await savePlanAction(port, planOf(gtaForm("B")), { now: NOW });
     const names = async () => {

@@ -15,28 +15,7 @@ import { gtaFormToPlan, planToForm } from "../../taskpane/plans/convert";
 import { TEMPLATES } from "../../taskpane/plans/templates";
 import type { GtaForm } from "../../taskpane/forms/gta";
 import type { Workbook } from "../../taskpane/workbook/port";
-
-function memoryPort(initial: string | null = null) {
-  const port = {
-    text: initial,
-    async capabilities() {
-      return { tables: true, charts: true, conditionalFormats: true, planStorage: true };
-    },
-    async createSheet(): Promise<never> {
-      throw new Error("not used");
-    },
-    async readSelection(): Promise<never> {
-      throw new Error("not used");
-    },
-    async loadPlans() {
-      return port.text;
-    },
-    async savePlans(text: string) {
-      port.text = text;
-    },
-  };
-  return port satisfies Workbook;
-}
+import { planPort } from "./planPort";
 
 const NOW = "2026-11-23T10:00:00Z";
 const double11 = TEMPLATES.find((t) => t.kind === "gta" && t.name.startsWith("Double 11"))!;
@@ -74,14 +53,14 @@ describe("templates give a default name in the display language", () => {
     expect("name_zh" in plan).toBe(false);
     // Notes of the template are kept with the name the user kept.
     expect([plan.season, plan.description, plan.description_zh]).toEqual([double11.season, double11.description, double11.description_zh]);
-    const port = memoryPort();
+    const port = planPort();
     const o = done(await savePlanAction(port, plan, { now: NOW }));
     expect(o.message.zh).toBe(`已保存方案“${double11.name_zh}”。`);
     expect(listPlans(await library(port)).map((p) => p.name)).toEqual([double11.name_zh]);
   });
 
   it("in English the template's English name; the two saves are two plans with two different names", async () => {
-    const port = memoryPort();
+    const port = planPort();
     done(await savePlanAction(port, savedFromTemplateInZh(), { now: NOW }));
     const en = planToForm(double11, "en");
     const r = en.kind === "gta" ? gtaFormToPlan(en.form, "en", double11) : undefined;
@@ -96,7 +75,7 @@ describe("templates give a default name in the display language", () => {
 
 describe("rename and duplicate in Chinese", () => {
   it("rename changes the one name: the list and the message show the new name", async () => {
-    const port = memoryPort();
+    const port = planPort();
     done(await savePlanAction(port, savedFromTemplateInZh(), { now: NOW }));
     const o = done(await renameAction(port, double11.name_zh!, "双11 最终版", { now: NOW }));
     expect(o.message.zh).toBe("已重命名为“双11 最终版”。");
@@ -108,7 +87,7 @@ describe("rename and duplicate in Chinese", () => {
   });
 
   it('duplicate names the copy "…（副本）" in Chinese, then "…（副本 2）"; "… (copy)" in English; never a taken name', async () => {
-    const port = memoryPort();
+    const port = planPort();
     done(await savePlanAction(port, { ...savedFromTemplateInZh(), name: "双11 最终版" }, { now: NOW }));
     const a = done(await duplicateAction(port, "双11 最终版", { now: NOW, lang: "zh" }));
     expect(a.plan?.name).toBe("双11 最终版（副本）");
@@ -149,7 +128,7 @@ describe("plans saved by earlier versions, with a name per language", () => {
   });
 
   it("rename in Chinese changes what the card shows, and the second name goes", async () => {
-    const port = memoryPort(OLD_LIBRARY);
+    const port = planPort(OLD_LIBRARY);
     const o = done(await renameAction(port, double11.name, "双11 备选", { now: NOW }));
     expect(o.message.zh).toBe("已重命名为“双11 备选”。");
     const lib = await library(port);

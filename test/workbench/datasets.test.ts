@@ -25,6 +25,7 @@ import { growRowsExcel } from "../../src/models/grow";
 import { compileSql } from "../../src/sql/compile";
 import { HYPARQUET_VERSION } from "../../taskpane/datasets/parquet";
 import { workbenchSuite } from "./page";
+import { rng, pick } from "../harness/rng";
 
 const suite = workbenchSuite();
 const tmp = mkdtempSync(path.join(tmpdir(), "dtc-datasets-"));
@@ -32,24 +33,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // --- data ------------------------------------------------------------------------------------------
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 type Row = string[];
 
 /** One row per consumer: stages in English and Chinese words, padded and in any case; flags of every kind; some blank rows. */
 function fastRows(n: number, seed: number, invalid = 0): Row[] {
-  const r = prng(seed);
+  const r = rng(seed);
   const stages = ["A", "i", " P ", "l", "Awareness", "认知", "兴趣", "购买", "忠诚", "-", "none", "无", ""];
   const flags = ["1", "0", "Y", "n", "TRUE", "false", "是", "否", ""];
   const rows: Row[] = [];
@@ -63,7 +52,7 @@ function fastRows(n: number, seed: number, invalid = 0): Row[] {
 
 /** One row per order line: period 0/1, customer, category, GMV; every category in both periods. */
 function growRows(n: number, seed: number): Row[] {
-  const r = prng(seed);
+  const r = rng(seed);
   const rows: Row[] = [];
   for (let i = 0; i < n; i++) {
     const period = i < 8 ? String(i % 2) : pick(r, ["0", "1", " 1 "]);
@@ -120,7 +109,7 @@ async function writeParquet(file: string, types: readonly [string, string][], ro
  * Returns the typed rows and the same rows as the text a CSV of them holds (NULL as blank).
  */
 function typedRows(n: number, seed: number): { typed: (string | number | boolean | null)[][]; text: Row[] } {
-  const r = prng(seed);
+  const r = rng(seed);
   const stages = ["A", "i", " P ", "l", "Awareness", "认知", "兴趣", "购买", "忠诚", "\u3000忠诚\u3000", "-", "none", "无", null];
   const typed: (string | number | boolean | null)[][] = [];
   for (let i = 0; i < n; i++) {
@@ -267,7 +256,7 @@ describe("the Datasets view", () => {
 
   it("runs ASSOC with its options, as the JS engine on the same rows", async () => {
     const { page } = await suite.open();
-    const r = prng(23);
+    const r = rng(23);
     const cats = ["cleanser", "toner", "serum", "mask", "lipstick", "洁面", "精华"];
     const lines: [string, string][] = [];
     for (let b = 0; b < 400; b++) for (let k = 0; k < 1 + Math.floor(r() * 4); k++) lines.push([`b${b}`, pick(r, cats)]);
