@@ -108,7 +108,10 @@ module.exports = (env, argv) => {
       // that serves functions.js without a charset, to a page without <meta charset>, would
       // otherwise decode UTF-8 as windows-1252 and every Chinese label would stop matching.
       // Applies where webpack minifies (production); the rest is webpack's default.
-      minimizeOptions: { javascript: { compress: { passes: 2 }, format: { ascii_only: true } } },
+      // reduce_funcs off: Terser would inline single-use functions, moving the row loops into the
+      // closure each call creates, and V8 then recompiles them on every call (FAST.ROWS 2x its
+      // floor instead of 1.5x; docs/performance.md, test/bundle/hot-loops.test.ts).
+      minimizeOptions: { javascript: { compress: { passes: 2, reduce_funcs: false }, format: { ascii_only: true } } },
       // The Datasets view's lazy chunk stays one file (DuckDB-WASM's API with apache-arrow), not a separate vendors chunk.
       splitChunks: { cacheGroups: { defaultVendors: false } },
     },
