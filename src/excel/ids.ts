@@ -17,6 +17,14 @@ import { idText } from "./coerce";
  * starts or ends with white space), and a number key never equals a text key.
  */
 export class IdCodes {
+  /**
+   * One instance kept for the life of the add-in, so the hidden class of every instance stays
+   * alive between calls. V8 holds the shapes of an object's fields only weakly: once every
+   * instance of a call was collected, a garbage collection dropped them, and the next call's
+   * instances got new ones, unknown to the compiled code of the GROW.ROWS and ASSOC loops,
+   * which were then compiled again on every call (docs/performance.md, "Stable shapes").
+   */
+  static readonly shapeKeeper: IdCodes = new IdCodes();
   private readonly codes = new Map<unknown, number>();
   /** How many canonical number texts ("123") have codes; while 0, numbers skip the text lookup. */
   private numericTexts = 0;

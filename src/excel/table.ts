@@ -46,7 +46,10 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
   const data = grid(arg);
   if (data.length > MAX_ROWS) invalid("tooManyRows", { arg: name }, { actual: data.length, limit: MAX_ROWS });
   const width = data.length ? data[0].length : 0;
-  const col: Record<string, number> = {};
+  // A dictionary object (no prototype), whose shape V8 never drops: a literal grown key by key
+  // got new hidden classes after a garbage collection, which discarded the compiled code of
+  // every hot loop that had read one (docs/performance.md, "Stable shapes").
+  const col: Record<string, number> = Object.create(null) as Record<string, number>;
   let header = false;
 
   if (data.length) {
@@ -92,23 +95,35 @@ export function readTable(arg: unknown, name: string, specs: readonly ColumnSpec
     }
   }
 
-  const first = header ? 1 : 0;
-  let rows: number[] | undefined;
-  return {
-    name,
-    data,
-    header,
-    col,
-    first,
-    get rows(): readonly number[] {
-      if (rows === undefined) {
-        rows = [];
-        const end = emptyTailStart(data, first);
-        for (let i = first; i < end; i++) if (!blankRow(data[i])) rows.push(i);
-      }
-      return rows;
-    },
-  };
+  return new ReadTable(name, data, header, col);
+}
+
+/**
+ * A {@link Table} as a class, so that every table read shares one object shape (hidden class).
+ * An object literal with a `get rows()` closure got a shape of its own on every call, and the
+ * models' hot loops, which read `t.data`, `t.first` and `t.col`, then lost their compiled code
+ * on every recalculation (docs/performance.md, "Stable shapes").
+ */
+class ReadTable implements Table {
+  readonly first: number;
+  private list: number[] | undefined = undefined;
+  constructor(
+    readonly name: string,
+    readonly data: readonly (readonly unknown[])[],
+    readonly header: boolean,
+    readonly col: Readonly<Record<string, number>>,
+  ) {
+    this.first = header ? 1 : 0;
+  }
+  get rows(): readonly number[] {
+    if (this.list === undefined) {
+      const rows: number[] = [];
+      const end = emptyTailStart(this.data, this.first);
+      for (let i = this.first; i < end; i++) if (!blankRow(this.data[i])) rows.push(i);
+      this.list = rows;
+    }
+    return this.list;
+  }
 }
 
 /**

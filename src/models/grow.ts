@@ -181,6 +181,22 @@ function slowAmount(vg: Vec, i: number, g: unknown): number {
  * // base: N 2, orders 2, V 30; current (x only): N 2, orders 2, V 70; W = 50 (y)
  */
 export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first = 0): GrowRowCounts {
+  const c = new Float64Array(7);
+  countGrowRows(vp, vc, vk, vg, first, c);
+  return {
+    base: { buyers: c[0], orders: c[1], gmv: c[2] },
+    current: { buyers: c[3], orders: c[4], gmv: c[5] },
+    widen: c[6],
+  };
+}
+
+/**
+ * The passes of {@link growRowCounts}; writes base buyers, orders, GMV, current buyers, orders,
+ * GMV and W into `out`. The result object is built by the caller: a hot function that ends by
+ * building one lost its compiled code whenever a garbage collection dropped the object's hidden
+ * class, and was compiled again on every call (docs/performance.md, "Stable shapes").
+ */
+function countGrowRows(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first: number, out: Float64Array): void {
   const n = sameLength([vp, vc, vk, vg]);
   const P = asColumn(vp);
   const C = asColumn(vc);
@@ -299,11 +315,13 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first = 0): Gr
       widen += curGmv[kc];
     }
   }
-  return {
-    base: { buyers: baseBuyers, orders: o0, gmv: v0 },
-    current: { buyers: curBuyers, orders: o1, gmv: v1 },
-    widen,
-  };
+  out[0] = baseBuyers;
+  out[1] = o0;
+  out[2] = v0;
+  out[3] = curBuyers;
+  out[4] = o1;
+  out[5] = v1;
+  out[6] = widen;
 }
 
 // --- Excel entry points ---------------------------------------------------------------------------

@@ -332,14 +332,49 @@ function readColumns(t: Table): number[] {
  * O(rows × columns), no allocation per row.
  */
 export function skuTotals(t: Table): SkuTotals {
-  // (No closure in this function captures a variable of the loop: captured variables live in a
-  // context object and would be re-read on every row.)
   const data = t.data;
   // The empty tail of a whole-column reference ends the loop before it is reached.
   const end = emptyTailStart(data, t.first);
-  const [jg, jv, jb, js, ja, jo, jt] = readColumns(t);
-  const jn = t.col.is_new;
+  const cols = Int32Array.from([...readColumns(t), t.col.is_new]);
   const all = new Float64Array(Math.max(0, end - t.first));
+  const sums = new Float64Array(8);
+  const n = sumRows(t, data, t.first, end, cols, all, sums);
+  if (n === 0) invalid("emptyTable", { arg: t.name });
+  const [total, newGmv, visitors, buyers, sold, available, orders, onTime] = sums;
+  if (!Number.isFinite(total + visitors + buyers + sold + available + orders + onTime)) {
+    // Infinity passed the fast test: find it (slowRow refuses it, naming the cell).
+    const cells = new Float64Array(NUMERIC.length);
+    for (let i = t.first; i < end; i++) if (!blankRow(data[i])) slowRow(t, i, cells);
+  }
+  return {
+    gmv: all.subarray(0, n),
+    total,
+    newGmv: t.col.is_new >= 0 ? newGmv : undefined,
+    visitors: t.col.visitors >= 0 ? visitors : undefined,
+    buyers: t.col.buyers >= 0 ? buyers : undefined,
+    unitsSold: t.col.units_sold >= 0 ? sold : undefined,
+    unitsAvailable: t.col.units_available >= 0 ? available : undefined,
+    orders: t.col.orders >= 0 ? orders : undefined,
+    ordersOnTime: t.col.orders_on_time >= 0 ? onTime : undefined,
+  };
+}
+
+/**
+ * The row loop of {@link skuTotals} over rows `first` … `end − 1`: each data row's GMV into
+ * `all`, and into `sums` Σ gmv, GMV of new SKUs, then the sums of the other {@link NUMERIC}
+ * columns; returns the number of data rows. `cols` holds the column read for each value of
+ * {@link NUMERIC} ({@link readColumns}) and then the `is_new` column (or -1).
+ *
+ * It takes only arrays and numbers (the table `t` only reaches the slow paths): V8 keeps compiled
+ * code per function, and a hot loop that read the table's properties lost its code whenever a
+ * garbage collection dropped the hidden class it had seen (docs/performance.md, "Stable shapes").
+ * (No closure captures a variable of the loop: captured variables live in a context object and
+ * would be re-read on every row.)
+ */
+function sumRows(
+  t: Table, data: readonly (readonly unknown[])[], first: number, end: number, cols: Int32Array, all: Float64Array, sums: Float64Array,
+): number {
+  const jg = cols[0], jv = cols[1], jb = cols[2], js = cols[3], ja = cols[4], jo = cols[5], jt = cols[6], jn = cols[7];
   const cells = new Float64Array(NUMERIC.length);
   let lastFlag: unknown = undefined;
   let lastCode = 0;
@@ -352,7 +387,7 @@ export function skuTotals(t: Table): SkuTotals {
   let available = 0;
   let orders = 0;
   let onTime = 0;
-  for (let i = t.first; i < end; i++) {
+  for (let i = first; i < end; i++) {
     const line = data[i];
     const g0 = line[jg];
     // The key cell first: a row whose GMV is empty or 0 may be an empty row (the tail of a
@@ -412,22 +447,15 @@ export function skuTotals(t: Table): SkuTotals {
       if (lastCode === 1) newGmv += g;
     }
   }
-  if (n === 0) invalid("emptyTable", { arg: t.name });
-  if (!Number.isFinite(total + visitors + buyers + sold + available + orders + onTime)) {
-    // Infinity passed the fast test: find it (slowRow refuses it, naming the cell).
-    for (let i = t.first; i < end; i++) if (!blankRow(data[i])) slowRow(t, i, cells);
-  }
-  return {
-    gmv: all.subarray(0, n),
-    total,
-    newGmv: jn >= 0 ? newGmv : undefined,
-    visitors: t.col.visitors >= 0 ? visitors : undefined,
-    buyers: t.col.buyers >= 0 ? buyers : undefined,
-    unitsSold: t.col.units_sold >= 0 ? sold : undefined,
-    unitsAvailable: t.col.units_available >= 0 ? available : undefined,
-    orders: t.col.orders >= 0 ? orders : undefined,
-    ordersOnTime: t.col.orders_on_time >= 0 ? onTime : undefined,
-  };
+  sums[0] = total;
+  sums[1] = newGmv;
+  sums[2] = visitors;
+  sums[3] = buyers;
+  sums[4] = sold;
+  sums[5] = available;
+  sums[6] = orders;
+  sums[7] = onTime;
+  return n;
 }
 
 /**
