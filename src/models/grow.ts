@@ -192,9 +192,10 @@ export function growRowCounts(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first = 0): Gr
 
 /**
  * The passes of {@link growRowCounts}; writes base buyers, orders, GMV, current buyers, orders,
- * GMV and W into `out`. The result object is built by the caller: a hot function that ends by
- * building one lost its compiled code whenever a garbage collection dropped the object's hidden
- * class, and was compiled again on every call (docs/performance.md, "Stable shapes").
+ * GMV and W into `out` (a new, zero-filled array). The result object is built by the caller:
+ * a hot function that ends by building one lost its compiled code whenever a garbage collection
+ * dropped the object's hidden class, and was compiled again on every call (docs/performance.md,
+ * "Stable shapes").
  */
 function countGrowRows(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first: number, out: Float64Array): void {
   const n = sameLength([vp, vc, vk, vg]);
@@ -300,28 +301,19 @@ function countGrowRows(vp: Vec, vc: Vec, vk: Vec, vg: Vec, first: number, out: F
     }
   }
 
-  let o0 = 0;
-  let v0 = 0;
-  let o1 = 0;
-  let v1 = 0;
-  let widen = 0;
+  // Sums per scope, straight into `out` (zeros on entry): a handful of categories.
+  out[0] = baseBuyers;
+  out[3] = curBuyers;
   for (let kc = 0; kc < baseOrders.length; kc++) {
-    o0 += baseOrders[kc];
-    v0 += baseGmv[kc];
+    out[1] += baseOrders[kc];
+    out[2] += baseGmv[kc];
     if (baseOrders[kc] > 0) {
-      o1 += curOrders[kc];
-      v1 += curGmv[kc];
+      out[4] += curOrders[kc];
+      out[5] += curGmv[kc];
     } else {
-      widen += curGmv[kc];
+      out[6] += curGmv[kc];
     }
   }
-  out[0] = baseBuyers;
-  out[1] = o0;
-  out[2] = v0;
-  out[3] = curBuyers;
-  out[4] = o1;
-  out[5] = v1;
-  out[6] = widen;
 }
 
 // --- Excel entry points ---------------------------------------------------------------------------
