@@ -27,7 +27,11 @@ const ROWS = 200_000;
 const CALLS = 40;
 const LIMIT = 20;
 
-/** The page's data and calls (plain browser JavaScript, no imports). */
+/**
+ * The page's stand-in and calls (plain browser JavaScript). The data are the benchmark's own
+ * generators (bench/page/data.js, strategy-floors.js): Excel-shaped columns, a SUPER table of
+ * 5,000 SKUs with blank rows after them (a whole-column reference), ASSOC lines with a header.
+ */
 const DRIVER = `
   window.__associated = {};
   window.CustomFunctions = {
@@ -35,28 +39,11 @@ const DRIVER = `
     Error: class extends Error { constructor(code, message) { super(message); this.code = code; } },
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
   };
-  window.__args = (id, n) => {
-    let s = 7;
-    const r = () => ((s = (s * 1103515245 + 12345) >>> 0) / 4294967296);
-    const col = (f) => Array.from({ length: n }, (_, i) => [f(i)]);
-    const stages = ["A", "I", "P", "L", "-", ""];
-    if (id === "FAST.ROWS") return [col(() => stages[Math.floor(r() * 6)]), col(() => stages[Math.floor(r() * 6)]), col(() => r() < 0.2), col(() => r() < 0.5)];
-    if (id === "GROW.ROWS") return [col(() => (r() < 0.45 ? 0 : 1)), col(() => "U" + Math.floor(r() * n / 3)), col(() => "cat" + Math.floor(r() * 45)), col(() => Math.round(r() * 1e4) / 100)];
-    if (id === "ASSOC") {
-      const basket = col((i) => "B" + Math.floor(i / 3));
-      const category = col(() => "c" + Math.floor(r() * 30));
-      basket[0] = ["basket"]; category[0] = ["category"];
-      return [basket, category];
-    }
-    // SUPER over a whole-column-like table: a header row, 5,000 SKUs, then blank rows.
-    const t = [["sku", "is_new", "gmv", "visitors", "buyers", "units_sold", "units_available", "orders", "orders_on_time"]];
-    for (let i = 1; i < n; i++) {
-      if (i > 5000) { t.push(["", "", "", "", "", "", "", "", ""]); continue; }
-      const v = 100 + Math.floor(r() * 20000), b = Math.floor(v * r() * 0.1), a = 50 + Math.floor(r() * 5000), o = b + 3;
-      t.push(["S" + i, r() < 0.3, 10 + Math.floor(r() * 1e5), v, b, Math.floor(a * r()), a, o, o - 1]);
-    }
-    return [t];
-  };
+  window.__args = (id, n) =>
+    id === "FAST.ROWS" ? BenchData.fastRows(n)
+    : id === "GROW.ROWS" ? BenchData.growRows(n)
+    : id === "ASSOC" ? BenchStrategy.assocLines(n)
+    : [BenchData.superTable(5000, n)];
   window.__run = (id, calls) => {
     const fn = window.__associated[id];
     const args = window.__args(id, ${ROWS});
@@ -66,6 +53,7 @@ const DRIVER = `
     return JSON.stringify(out);
   };
 `;
+const BENCH_PAGE = ["data.js", "strategy-floors.js"].map((f) => readFileSync(path.join(__dirname, "../../bench/page", f), "utf8"));
 
 /** Turbofan compilations per function name while `id` is called {@link CALLS} times. */
 async function compilations(id: string): Promise<{ result: string; counts: Record<string, number> }> {
@@ -83,6 +71,7 @@ async function compilations(id: string): Promise<{ result: string; counts: Recor
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><body></body></html>");
     await page.addScriptTag({ content: DRIVER });
+    for (const content of BENCH_PAGE) await page.addScriptTag({ content });
     await page.addScriptTag({ content: readFileSync(path.join(DIST, "functions.js"), "utf8") });
     result = await page.evaluate(([id, calls]) => (window as unknown as { __run(id: string, calls: number): string }).__run(id, calls), [id, CALLS] as const);
     await browser.close();
